@@ -1,4 +1,4 @@
 /**
- * ACL scheme plugins (world, digest, ip, super, x509), found by the server through ServiceLoader. Filled by the ACL issue; the server's foundation carries just enough of world and digest for Curator.
+ * ACL scheme plugins found by the server through ServiceLoader: world, digest (with the super digest) and ip today; x509 and the configurable hashes come with the ACL issue.
  */
 package io.corral.auth;

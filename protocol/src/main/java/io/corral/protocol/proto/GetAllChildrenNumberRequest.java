@@ -1,0 +1,16 @@
+package io.corral.protocol.proto;
+
+import io.corral.protocol.jute.JuteInput;
+import io.corral.protocol.jute.JuteOutput;
+import io.corral.protocol.jute.Record;
+
+public record GetAllChildrenNumberRequest(String path) implements Record {
+    @Override
+    public void write(JuteOutput out) {
+        out.writeString(path);
+    }
+
+    public static GetAllChildrenNumberRequest read(JuteInput in) {
+        return new GetAllChildrenNumberRequest(in.readString());
+    }
+}

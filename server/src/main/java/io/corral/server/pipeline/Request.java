@@ -1,0 +1,45 @@
+package io.corral.server.pipeline;
+
+import io.corral.protocol.jute.Record;
+
+/**
+ * One decoded client request. {@code body} is the request record, or null for ops without one (ping,
+ * closeSession, whoAmI). {@code receivedNanos} starts the latency clock.
+ */
+public final class Request {
+    final ConnectionState conn;
+    final int xid;
+    final int type;
+    final Record body;
+    final long receivedNanos;
+    /** Set by prepare for writes: the transaction whose apply answers this request. */
+    PreparedTxn txn;
+
+    public Request(ConnectionState conn, int xid, int type, Record body, long receivedNanos) {
+        this.conn = conn;
+        this.xid = xid;
+        this.type = type;
+        this.body = body;
+        this.receivedNanos = receivedNanos;
+    }
+
+    public int xid() {
+        return xid;
+    }
+
+    public int type() {
+        return type;
+    }
+
+    public Record body() {
+        return body;
+    }
+
+    public ConnectionState connection() {
+        return conn;
+    }
+
+    boolean isWrite() {
+        return txn != null;
+    }
+}

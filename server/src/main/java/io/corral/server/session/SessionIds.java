@@ -1,0 +1,35 @@
+package io.corral.server.session;
+
+import java.util.Random;
+
+/**
+ * Session ids and passwords as ZooKeeper makes them, so that sessions recovered from a ZooKeeper data
+ * directory keep working and any server of an ensemble can check a password.
+ *
+ * <p>Id layout: server id in the top byte, 40 bits of a millisecond clock, then a counter. The password is a
+ * function of the id and a fixed secret, so nothing about it has to be stored.
+ */
+public final class SessionIds {
+    private static final long PASSWORD_SECRET = 0xB3415C00L;
+    public static final int PASSWORD_LENGTH = 16;
+
+    private long next;
+
+    public SessionIds(long serverId, long clockMs) {
+        long base = ((clockMs << 24) >>> 8) | (serverId << 56);
+        if (base == Long.MIN_VALUE) {
+            base++; // the container marker is never a session id
+        }
+        next = base;
+    }
+
+    public synchronized long nextId() {
+        return next++;
+    }
+
+    public static byte[] password(long sessionId) {
+        byte[] pw = new byte[PASSWORD_LENGTH];
+        new Random(sessionId ^ PASSWORD_SECRET).nextBytes(pw);
+        return pw;
+    }
+}
