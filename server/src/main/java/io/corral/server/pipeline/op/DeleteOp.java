@@ -42,7 +42,8 @@ public final class DeleteOp implements WriteOp {
         if (node == null) {
             throw new KeeperCode(Code.NONODE);
         }
-        if (opcode == OpCode.DELETE_CONTAINER && NodeKind.sessionOf(node.ephemeralOwner(), ctx.extendedTypesEnabled()) != 0) {
+        if (opcode == OpCode.DELETE_CONTAINER && !isReapable(node.ephemeralOwner(), ctx.extendedTypesEnabled())) {
+            // Replaced by another kind of node since the reaper looked: not ours to delete.
             throw new KeeperCode(Code.BADVERSION);
         }
         if (r.version() != -1 && r.version() != node.version()) {
@@ -54,6 +55,10 @@ public final class DeleteOp implements WriteOp {
         ctx.put(parentPath, parent.withChildRemoved());
         ctx.delete(path);
         return new TxnBody(opcode, new DeleteTxn(path));
+    }
+
+    private static boolean isReapable(long owner, boolean extendedTypes) {
+        return NodeKind.isContainer(owner) || NodeKind.isTtl(owner, extendedTypes);
     }
 
     @Override
