@@ -5,6 +5,7 @@ import io.corral.api.auth.AuthenticationProvider;
 import io.corral.api.persistence.TxnLog;
 import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
+import io.corral.protocol.Perms;
 import io.corral.protocol.data.ACL;
 import io.corral.protocol.jute.Record;
 import io.corral.protocol.proto.ConnectRequest;
@@ -56,7 +57,7 @@ public final class Pipeline implements ReadContext, SessionHook {
     private final ServerConfig settings;
     private final Clock clock;
     private final DataTree tree;
-    private final WatchTable watches = new WatchTable();
+    private final WatchTable watches;
     private final SessionTable sessions;
     private final SessionIds sessionIds;
     private final Map<Long, Session> preparedSessions = new HashMap<>();
@@ -79,6 +80,7 @@ public final class Pipeline implements ReadContext, SessionHook {
         this.auth = auth;
         this.stats = stats;
         this.tree = new DataTree(settings.extendedTypesEnabled());
+        this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
         this.sessions = new SessionTable(settings.tickTimeMs());
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
         this.applier = new TxnApplier(tree, watches, this);

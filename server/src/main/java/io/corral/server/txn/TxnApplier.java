@@ -101,18 +101,25 @@ public final class TxnApplier {
         if (rc != Code.OK) {
             return Applied.error(rc);
         }
-        watches.trigger(path, EventType.NODE_CREATED, h.zxid());
-        watches.trigger(PathUtil.parent(path), EventType.NODE_CHILDREN_CHANGED, h.zxid());
-        return Applied.ok(path, tree.statOf(tree.get(path)));
+        DataNode node = tree.get(path);
+        String parent = PathUtil.parent(path);
+        watches.trigger(path, EventType.NODE_CREATED, h.zxid(), node.acl());
+        watches.trigger(parent, EventType.NODE_CHILDREN_CHANGED, h.zxid(), tree.get(parent).acl());
+        return Applied.ok(path, tree.statOf(node));
     }
 
     private Applied delete(long zxid, String path) {
+        DataNode node = tree.get(path);
         int rc = tree.delete(path, zxid);
         if (rc != Code.OK) {
             return Applied.error(rc);
         }
-        watches.trigger(path, EventType.NODE_DELETED, zxid);
-        watches.trigger(PathUtil.parent(path), EventType.NODE_CHILDREN_CHANGED, zxid);
+        String parentPath = PathUtil.parent(path);
+        DataNode parent = tree.get(parentPath);
+        watches.trigger(path, EventType.NODE_DELETED, zxid, node.acl());
+        if (parent != null) {
+            watches.trigger(parentPath, EventType.NODE_CHILDREN_CHANGED, zxid, parent.acl());
+        }
         return Applied.ok(path, null);
     }
 
@@ -120,10 +127,10 @@ public final class TxnApplier {
         if (rc != Code.OK) {
             return Applied.error(rc);
         }
-        if (eventType != 0) {
-            watches.trigger(path, eventType, zxid);
-        }
         DataNode node = tree.get(path);
+        if (eventType != 0) {
+            watches.trigger(path, eventType, zxid, node.acl());
+        }
         return Applied.ok(path, tree.statOf(node));
     }
 

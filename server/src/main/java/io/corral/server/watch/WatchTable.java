@@ -1,6 +1,7 @@
 package io.corral.server.watch;
 
 import io.corral.protocol.EventType;
+import io.corral.protocol.data.ACL;
 import io.corral.server.tree.PathUtil;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Every watch of every connection, by kind and path, plus the reverse index needed to drop a connection's
@@ -22,9 +24,20 @@ import java.util.Set;
 public final class WatchTable {
     private final Map<WatchKind, Map<String, Set<Watcher>>> byKind = new EnumMap<>(WatchKind.class);
     private final Map<Watcher, Map<WatchKind, Set<String>>> byWatcher = new IdentityHashMap<>();
+    private final BiPredicate<Watcher, List<ACL>> mayRead;
     private int recursiveCount;
 
+    /** A table that delivers every event (no ACL check), for tests and tools. */
     public WatchTable() {
+        this((w, acl) -> true);
+    }
+
+    /**
+     * @param mayRead whether a watcher may still read a node with this ACL: an event is delivered only then,
+     *                as in ZooKeeper, so a watch does not leak changes after the ACL was tightened
+     */
+    public WatchTable(BiPredicate<Watcher, List<ACL>> mayRead) {
+        this.mayRead = mayRead;
         for (WatchKind k : WatchKind.values()) {
             byKind.put(k, new HashMap<>());
         }
@@ -95,8 +108,11 @@ public final class WatchTable {
         });
     }
 
-    /** Fires the watches a node event reaches and removes the one-shot ones among them. */
-    public void trigger(String path, int eventType, long zxid) {
+    /**
+     * Fires the watches a node event reaches and removes the one-shot ones among them; {@code acl} is the ACL of
+     * the node the event is about (for a deleted node, the ACL it had).
+     */
+    public void trigger(String path, int eventType, long zxid, List<ACL> acl) {
         Set<Watcher> targets = null;
         switch (eventType) {
             case EventType.NODE_CREATED, EventType.NODE_DATA_CHANGED -> {
@@ -121,7 +137,9 @@ public final class WatchTable {
         }
         WatchEvent event = new WatchEvent(eventType, path, zxid);
         for (Watcher w : targets) {
-            w.deliver(event);
+            if (mayRead.test(w, acl)) {
+                w.deliver(event);
+            }
         }
     }
 
