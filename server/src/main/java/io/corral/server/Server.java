@@ -10,6 +10,7 @@ import io.corral.server.monitor.ServerStats;
 import io.corral.server.monitor.ServerView;
 import io.corral.server.net.FourLetterWords;
 import io.corral.server.net.NioServer;
+import io.corral.server.persist.Recovery;
 import io.corral.server.pipeline.Pipeline;
 import io.corral.server.time.Clock;
 import java.io.IOException;
@@ -44,20 +45,28 @@ public final class Server implements ServerView {
 
     public void start() throws IOException {
         backend = openPersistence();
+        Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(), clock);
         AuthRegistry auth = AuthRegistry.load(config.settings(), Server.class.getClassLoader());
-        pipeline = new Pipeline(config, STANDALONE_SERVER_ID, clock, backend.log(), auth, stats);
+        pipeline = new Pipeline(config, STANDALONE_SERVER_ID, clock, backend, recovered, auth, stats);
         pipeline.start();
+        if (recovered.replayedAnything()) {
+            pipeline.snapshotNow();
+        }
         FourLetterWords words = new FourLetterWords(config, new MonitorCommands(this));
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         net = new NioServer(config, pipeline, stats, words, clock::monotonicMs, selectors);
         net.start();
         long tickMs = Math.min(config.tickTimeMs(), config.containerCheckIntervalMs());
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        ticker = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "corral-ticker");
             t.setDaemon(true);
             return t;
         });
         ticker.scheduleAtFixedRate(pipeline::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
+        if (config.purgeIntervalHours() > 0) {
+            long everyMs = TimeUnit.HOURS.toMillis(config.purgeIntervalHours());
+            ticker.scheduleWithFixedDelay(this::purge, everyMs, everyMs, TimeUnit.MILLISECONDS);
+        }
         LOG.info("Corral {} started: standalone, tickTime {} ms, session timeouts [{}, {}] ms, persistence '{}'",
                 MonitorCommands.VERSION, config.tickTimeMs(), config.minSessionTimeoutMs(),
                 config.maxSessionTimeoutMs(), config.persistenceProvider());
@@ -73,6 +82,16 @@ public final class Server implements ServerView {
         }
         throw new IOException("No persistence backend named '" + config.persistenceProvider()
                 + "' (persistence.provider); available: " + names + ". A backend is a jar in lib/.");
+    }
+
+    /** Deletes snapshots and logs beyond autopurge.snapRetainCount; runs on the ticker, off the request path. */
+    private void purge() {
+        try {
+            backend.purge(config.snapRetainCount());
+            LOG.info("Purged old snapshots and logs, keeping the newest {}", config.snapRetainCount());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Purge failed: {}", e.getMessage());
+        }
     }
 
     public void stop() {

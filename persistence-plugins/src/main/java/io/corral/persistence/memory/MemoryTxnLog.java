@@ -1,6 +1,7 @@
 package io.corral.persistence.memory;
 
 import io.corral.api.persistence.LogEntry;
+import io.corral.api.persistence.LogReader;
 import io.corral.api.persistence.TxnLog;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,19 +31,30 @@ public final class MemoryTxnLog implements TxnLog {
         commits++;
     }
 
+    @Override
     public synchronized long commitCount() {
         return commits;
     }
 
     @Override
-    public synchronized Iterator<LogEntry> readAfter(long afterZxid) {
+    public void roll() {
+    }
+
+    @Override
+    public synchronized LogReader readAfter(long afterZxid) {
         List<LogEntry> out = new ArrayList<>();
         for (LogEntry e : entries) {
             if (e.zxid() > afterZxid) {
                 out.add(e);
             }
         }
-        return out.iterator();
+        Iterator<LogEntry> it = out.iterator();
+        return () -> it.hasNext() ? it.next() : null;
+    }
+
+    /** Forgets entries up to {@code zxid}, for purge. */
+    synchronized void dropUpTo(long zxid) {
+        entries.removeIf(e -> e.zxid() <= zxid);
     }
 
     @Override

@@ -117,6 +117,9 @@ public final class ConfigLoader {
                 whitelist(),
                 values.getOrDefault("persistence.provider", "memory"),
                 positiveInt("maxOutstandingPerConnection", 1000),
+                atLeast("snapCount", 100_000, 2),
+                atLeast("autopurge.snapRetainCount", 3, 3),
+                nonNegativeInt("autopurge.purgeInterval", 0),
                 values);
     }
 
@@ -165,6 +168,14 @@ public final class ConfigLoader {
         int v = intOrFail(key, defaultValue, "a positive integer");
         if (v <= 0) {
             throw invalid(key, values.get(key), "a positive integer");
+        }
+        return v;
+    }
+
+    private int atLeast(String key, int defaultValue, int min) throws ConfigException {
+        int v = intOrFail(key, defaultValue, "an integer >= " + min);
+        if (v < min) {
+            throw invalid(key, values.get(key), "an integer >= " + min);
         }
         return v;
     }

@@ -22,9 +22,10 @@ final class KnownKeys {
             "minSessionTimeout", "maxSessionTimeout", "jute.maxbuffer", "extendedTypesEnabled",
             "znode.container.checkIntervalMs", "znode.container.maxPerMinute",
             "znode.container.maxNeverUsedIntervalMs", "4lw.commands.whitelist", "persistence.provider",
-            "maxOutstandingPerConnection", "DigestAuthenticationProvider.superDigest",
+            "maxOutstandingPerConnection", "DigestAuthenticationProvider.superDigest", "snapCount",
+            "autopurge.snapRetainCount", "autopurge.purgeInterval",
             // Read by the storage, replication, ACL and management parts as they land.
-            "snapCount", "snapSizeLimitInKb", "preAllocSize", "forceSync", "autopurge.snapRetainCount",
+            "snapSizeLimitInKb", "preAllocSize", "forceSync", "autopurge.snapRetainCount",
             "autopurge.purgeInterval", "txnLogSizeLimitInKb", "initLimit", "syncLimit", "electionAlg",
             "election.strategy", "peerType", "standaloneEnabled", "reconfigEnabled", "secureClientPort",
             "secureClientPortAddress", "clientPortListenBacklog", "globalOutstandingLimit", "admin.enableServer",

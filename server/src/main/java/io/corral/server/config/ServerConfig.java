@@ -28,6 +28,9 @@ public record ServerConfig(
         Set<String> fourLetterWordWhitelist,
         String persistenceProvider,
         int maxOutstandingPerConnection,
+        int snapCount,
+        int snapRetainCount,
+        int purgeIntervalHours,
         Map<String, String> settings) {
 
     public ServerConfig {

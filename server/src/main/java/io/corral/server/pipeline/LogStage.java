@@ -2,6 +2,7 @@ package io.corral.server.pipeline;
 
 import io.corral.api.persistence.LogEntry;
 import io.corral.api.persistence.TxnLog;
+import io.corral.server.persist.SnapshotTrigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,12 +26,21 @@ final class LogStage {
     private final TxnLog log;
     private final Consumer<List<PreparedTxn>> durable;
     private final Runnable onFailure;
+    private final SnapshotTrigger trigger;
+    private final Runnable snapshotDue;
     private final Thread thread;
 
-    LogStage(TxnLog log, Consumer<List<PreparedTxn>> durable, Runnable onFailure) {
+    /**
+     * @param snapshotDue called (on the log thread) after the log rolled because the trigger fired; the snapshot
+     *                    itself is taken elsewhere
+     */
+    LogStage(TxnLog log, Consumer<List<PreparedTxn>> durable, Runnable onFailure, SnapshotTrigger trigger,
+             Runnable snapshotDue) {
         this.log = log;
         this.durable = durable;
         this.onFailure = onFailure;
+        this.trigger = trigger;
+        this.snapshotDue = snapshotDue;
         this.thread = new Thread(this::run, "corral-log");
         thread.setDaemon(true);
     }
@@ -56,12 +66,19 @@ final class LogStage {
                 queue.drainTo(batch, MAX_BATCH);
                 boolean stop = batch.remove(STOP);
                 if (!batch.isEmpty()) {
+                    boolean snapshot = false;
                     for (PreparedTxn t : batch) {
                         log.append(new LogEntry(t.zxid(), t.bytes()));
+                        snapshot |= trigger.logged();
                     }
                     log.commit();
                     durable.accept(batch);
                     batch = new ArrayList<>();
+                    if (snapshot) {
+                        // Later transactions go to a new log file, so the old ones can be purged with old snapshots.
+                        log.roll();
+                        snapshotDue.run();
+                    }
                 }
                 if (stop) {
                     return;

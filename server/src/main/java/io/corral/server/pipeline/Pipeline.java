@@ -2,7 +2,7 @@ package io.corral.server.pipeline;
 
 import io.corral.api.auth.AuthId;
 import io.corral.api.auth.AuthenticationProvider;
-import io.corral.api.persistence.TxnLog;
+import io.corral.api.persistence.PersistenceBackend;
 import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
 import io.corral.protocol.Perms;
@@ -15,6 +15,9 @@ import io.corral.protocol.txn.CreateSessionTxn;
 import io.corral.server.auth.AuthRegistry;
 import io.corral.server.config.ServerConfig;
 import io.corral.server.monitor.ServerStats;
+import io.corral.server.persist.Recovery;
+import io.corral.server.persist.SnapshotTrigger;
+import io.corral.server.persist.Snapshotter;
 import io.corral.server.pipeline.op.ReadOps;
 import io.corral.server.pipeline.op.WriteOps;
 import io.corral.server.session.Session;
@@ -30,6 +33,7 @@ import io.corral.server.watch.WatchTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
@@ -71,23 +75,30 @@ public final class Pipeline implements ReadContext, SessionHook {
     private final WriteOps writes = new WriteOps();
     private final ReadOps reads = new ReadOps();
     private final ContainerReaper reaper;
+    private final Snapshotter snapshotter;
     private volatile long lastApplied;
     private volatile boolean running = true;
 
-    public Pipeline(ServerConfig settings, long serverId, Clock clock, TxnLog log, AuthRegistry auth, ServerStats stats) {
+    /**
+     * @param recovered the tree and sessions as recovery left them; the pipeline continues from its last zxid
+     */
+    public Pipeline(ServerConfig settings, long serverId, Clock clock, PersistenceBackend backend,
+                    Recovery.Recovered recovered, AuthRegistry auth, ServerStats stats) {
         this.settings = settings;
         this.clock = clock;
         this.auth = auth;
         this.stats = stats;
-        this.tree = new DataTree(settings.extendedTypesEnabled());
+        this.tree = recovered.tree();
         this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
-        this.sessions = new SessionTable(settings.tickTimeMs());
+        this.sessions = recovered.sessions();
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
         this.applier = new TxnApplier(tree, watches, this);
         this.pending = new PendingChanges(tree);
-        this.preparer = new Preparer(tree, pending, auth, clock, log.lastZxid());
-        this.lastApplied = log.lastZxid();
-        this.logStage = new LogStage(log, batch -> post(() -> applyBatch(batch)), this::fail);
+        this.preparer = new Preparer(tree, pending, auth, clock, recovered.lastZxid());
+        this.lastApplied = recovered.lastZxid();
+        this.snapshotter = new Snapshotter(backend.snapshots(), tree, clock::monotonicMs);
+        this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
+                new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(this::takeSnapshot));
         this.reaper = new ContainerReaper(settings, clock);
         this.thread = new Thread(this::run, "corral-pipeline");
         thread.setDaemon(true);
@@ -103,6 +114,24 @@ public final class Pipeline implements ReadContext, SessionHook {
         post(() -> { });
         thread.join(10_000);
         logStage.stop();
+        snapshotter.stop();
+    }
+
+    /** Writes a snapshot of the current state in the background (at start-up, as ZooKeeper does). */
+    public void snapshotNow() {
+        post(this::takeSnapshot);
+    }
+
+    public Snapshotter snapshotter() {
+        return snapshotter;
+    }
+
+    private void takeSnapshot() {
+        Map<Long, Integer> copy = new HashMap<>();
+        for (Session s : sessions.all()) {
+            copy.put(s.id(), s.timeoutMs());
+        }
+        snapshotter.start(lastApplied, copy);
     }
 
     private void fail() {

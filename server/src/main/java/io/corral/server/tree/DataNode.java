@@ -83,8 +83,23 @@ public final class DataNode {
         return children == null ? 0 : children.size();
     }
 
+    /** A live view; only the apply thread may iterate it (others use {@link #childrenCopy()}). */
     public Set<String> children() {
         return children == null ? Collections.emptySet() : Collections.unmodifiableSet(children);
+    }
+
+    /** The child names, copied under the node's monitor: safe from any thread. */
+    public synchronized String[] childrenCopy() {
+        return children == null ? new String[0] : children.toArray(new String[0]);
+    }
+
+    /** Runs {@code reader} with this node's fields stable: for threads other than the apply thread. */
+    public synchronized <T> T read(java.util.function.Function<DataNode, T> reader) {
+        return reader.apply(this);
+    }
+
+    public long ctime() {
+        return ctime;
     }
 
     void addChild(String name) {

@@ -13,14 +13,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The znode tree: path to node, children by name, ephemerals by session, containers and TTL nodes.
  *
- * <p>Owned by the single thread that applies transactions (and answers reads); not thread-safe. The mutators
- * take the values a transaction carries (zxid, time, the new version) and are tolerant in the way a replay
- * over a fuzzy snapshot needs: they report NONODE / NODEEXISTS instead of failing, and cversion and pzxid
- * only move forward.
+ * <p>Owned by the single thread that applies transactions (and answers reads). The one other reader is the
+ * snapshot thread, which walks the tree while writes go on (a fuzzy snapshot): for it the node map is
+ * concurrent and every change to a node happens under that node's monitor, so it sees each node whole.
+ *
+ * <p>The mutators take the values a transaction carries (zxid, time, the new version) and are tolerant in the
+ * way a replay over a fuzzy snapshot needs: they report NONODE / NODEEXISTS instead of failing, and cversion
+ * and pzxid only move forward.
  */
 public final class DataTree {
     public static final String ZOOKEEPER = "/zookeeper";
@@ -29,7 +33,7 @@ public final class DataTree {
     public static final List<ACL> OPEN_ACL = List.of(new ACL(Perms.ALL, new Id("world", "anyone")));
     private static final List<ACL> READ_ACL = List.of(new ACL(Perms.READ, new Id("world", "anyone")));
 
-    private final Map<String, DataNode> nodes = new HashMap<>();
+    private final Map<String, DataNode> nodes = new ConcurrentHashMap<>();
     private final Map<Long, Set<String>> ephemerals = new HashMap<>();
     private final Set<String> containers = new LinkedHashSet<>();
     private final Set<String> ttls = new LinkedHashSet<>();
@@ -47,7 +51,7 @@ public final class DataTree {
     }
 
     private void addBuiltIn(String path, List<ACL> acl) {
-        nodes.put(path, new DataNode(new byte[0], acl, 0, 0, 0));
+        nodes.put(path, new DataNode(new byte[0], acls.intern(acl), 0, 0, 0));
         nodes.get(PathUtil.parent(path)).addChild(PathUtil.name(path));
     }
 
@@ -77,14 +81,16 @@ public final class DataTree {
         if (nodes.containsKey(path)) {
             return Code.NODEEXISTS;
         }
-        int newCversion = parentCVersion == -1 ? parent.cversion + 1 : parentCVersion;
-        if (newCversion > parent.cversion) {
-            parent.cversion = newCversion;
-            parent.pzxid = zxid;
-        }
         DataNode node = new DataNode(data, acls.intern(acl), owner, zxid, time);
-        parent.addChild(PathUtil.name(path));
         nodes.put(path, node);
+        synchronized (parent) {
+            int newCversion = parentCVersion == -1 ? parent.cversion + 1 : parentCVersion;
+            if (newCversion > parent.cversion) {
+                parent.cversion = newCversion;
+                parent.pzxid = zxid;
+            }
+            parent.addChild(PathUtil.name(path));
+        }
         approximateDataSize += path.length() + (data == null ? 0 : data.length);
         index(path, owner, true);
         return Code.OK;
@@ -99,9 +105,11 @@ public final class DataTree {
         nodes.remove(path);
         approximateDataSize -= path.length() + (node.data == null ? 0 : node.data.length);
         if (parent != null) {
-            parent.removeChild(PathUtil.name(path));
-            if (zxid > parent.pzxid) {
-                parent.pzxid = zxid;
+            synchronized (parent) {
+                parent.removeChild(PathUtil.name(path));
+                if (zxid > parent.pzxid) {
+                    parent.pzxid = zxid;
+                }
             }
         }
         index(path, node.ephemeralOwner, false);
@@ -114,10 +122,12 @@ public final class DataTree {
             return Code.NONODE;
         }
         approximateDataSize += (data == null ? 0 : data.length) - (node.data == null ? 0 : node.data.length);
-        node.data = data;
-        node.version = newVersion;
-        node.mzxid = zxid;
-        node.mtime = time;
+        synchronized (node) {
+            node.data = data;
+            node.version = newVersion;
+            node.mzxid = zxid;
+            node.mtime = time;
+        }
         return Code.OK;
     }
 
@@ -126,8 +136,11 @@ public final class DataTree {
         if (node == null) {
             return Code.NONODE;
         }
-        node.acl = acls.intern(acl);
-        node.aversion = newAversion;
+        List<ACL> interned = acls.intern(acl);
+        synchronized (node) {
+            node.acl = interned;
+            node.aversion = newAversion;
+        }
         return Code.OK;
     }
 
@@ -184,6 +197,42 @@ public final class DataTree {
 
     public Set<String> ttlNodes() {
         return Collections.unmodifiableSet(ttls);
+    }
+
+    public AclCache acls() {
+        return acls;
+    }
+
+    /**
+     * Puts a node read from a snapshot in place, with its stored stat; the parent must already be there
+     * (snapshots list parents first). The built-in nodes are overwritten, not duplicated.
+     */
+    public void load(String path, byte[] data, List<ACL> acl, long czxid, long mzxid, long ctime, long mtime,
+                     int version, int cversion, int aversion, long owner, long pzxid) {
+        DataNode node = nodes.get(path);
+        if (node == null) {
+            DataNode parent = nodes.get(PathUtil.parent(path));
+            if (parent == null) {
+                throw new IllegalStateException("snapshot lists " + path + " before its parent");
+            }
+            node = new DataNode(data, acls.intern(acl), owner, czxid, ctime);
+            nodes.put(path, node);
+            parent.addChild(PathUtil.name(path));
+            approximateDataSize += path.length() + (data == null ? 0 : data.length);
+            index(path, owner, true);
+        } else {
+            node.data = data;
+            node.acl = acls.intern(acl);
+            node.ephemeralOwner = owner;
+        }
+        node.czxid = czxid;
+        node.mzxid = mzxid;
+        node.ctime = ctime;
+        node.mtime = mtime;
+        node.version = version;
+        node.cversion = cversion;
+        node.aversion = aversion;
+        node.pzxid = pzxid;
     }
 
     /** Number of nodes, counted as ZooKeeper's srvr counts them (its root is in the map twice). */

@@ -1,0 +1,4 @@
+/**
+ * Adapters between the tree and the persistence SPI: fuzzy snapshots out, snapshots and log replay in.
+ */
+package io.corral.server.persist;
