@@ -205,28 +205,43 @@ public final class RawClient implements AutoCloseable {
     }
 
     public static boolean awaitClosed(Socket socket, Duration atMost) {
+        return bytesBeforeClose(socket, atMost) >= 0;
+    }
+
+    /**
+     * Like {@link #awaitClosed(Duration)}, but returns how many bytes the server sent before closing, or -1 if the
+     * connection was still open at the end of the bound.
+     */
+    public long bytesBeforeClose(Duration atMost) {
+        return bytesBeforeClose(socket, atMost);
+    }
+
+    public static long bytesBeforeClose(Socket socket, Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
         byte[] sink = new byte[64 * 1024];
+        long received = 0;
         try {
             InputStream input = socket.getInputStream();
             while (true) {
                 long leftMs = (deadline - System.nanoTime()) / 1_000_000;
                 if (leftMs <= 0) {
-                    return false;
+                    return -1;
                 }
                 socket.setSoTimeout((int) Math.max(1, Math.min(leftMs, 1_000)));
                 try {
-                    if (input.read(sink) < 0) {
-                        return true;
+                    int n = input.read(sink);
+                    if (n < 0) {
+                        return received;
                     }
+                    received += n;
                 } catch (SocketTimeoutException e) {
                     // keep waiting until the deadline
                 }
             }
         } catch (SocketException e) {
-            return true; // connection reset by the server
+            return received; // connection reset by the server
         } catch (IOException e) {
-            return true;
+            return received;
         }
     }
 

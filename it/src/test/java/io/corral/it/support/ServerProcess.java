@@ -323,8 +323,9 @@ public final class ServerProcess implements AutoCloseable {
             }
             command.add(cfgFile.toString());
 
-            Files.writeString(logFile, "# " + String.join(" ", command) + "\n# zoo.cfg:\n" + text.toString().replaceAll("(?m)^", "#   ") + "\n",
-                    StandardCharsets.UTF_8);
+            String header = "# " + String.join(" ", command) + "\n# zoo.cfg:\n"
+                    + text.toString().strip().replaceAll("(?m)^", "#   ") + "\n\n";
+            Files.writeString(logFile, header, StandardCharsets.UTF_8);
             ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
@@ -341,6 +342,9 @@ public final class ServerProcess implements AutoCloseable {
                             }
                             if (!"imok".equals(server.fourLetterOrNull("ruok"))) {
                                 return false;
+                            }
+                            if (target != Target.ZOOKEEPER) {
+                                return true;
                             }
                             // ZooKeeper answers imok before it serves requests; srvr says so until it does.
                             String srvr = server.fourLetterOrNull("srvr");

@@ -117,8 +117,8 @@ public final class ConfigLoader {
                 whitelist(),
                 values.getOrDefault("persistence.provider", "memory"),
                 positiveInt("maxOutstandingPerConnection", 1000),
-                atLeast("snapCount", 100_000, 2),
-                atLeast("autopurge.snapRetainCount", 3, 3),
+                raisedTo("snapCount", 100_000, 2),
+                raisedTo("autopurge.snapRetainCount", 3, 3),
                 nonNegativeInt("autopurge.purgeInterval", 0),
                 values);
     }
@@ -172,10 +172,12 @@ public final class ConfigLoader {
         return v;
     }
 
-    private int atLeast(String key, int defaultValue, int min) throws ConfigException {
-        int v = intOrFail(key, defaultValue, "an integer >= " + min);
+    /** ZooKeeper raises these to their minimum with a warning rather than refusing to start; so do we. */
+    private int raisedTo(String key, int defaultValue, int min) throws ConfigException {
+        int v = intOrFail(key, defaultValue, "an integer");
         if (v < min) {
-            throw invalid(key, values.get(key), "an integer >= " + min);
+            LOG.warn("{}={} in {} is below the minimum {}; using {}", key, v, source, min, min);
+            return min;
         }
         return v;
     }

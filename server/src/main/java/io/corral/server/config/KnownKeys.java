@@ -25,8 +25,7 @@ final class KnownKeys {
             "maxOutstandingPerConnection", "DigestAuthenticationProvider.superDigest", "snapCount",
             "autopurge.snapRetainCount", "autopurge.purgeInterval",
             // Read by the storage, replication, ACL and management parts as they land.
-            "snapSizeLimitInKb", "preAllocSize", "forceSync", "autopurge.snapRetainCount",
-            "autopurge.purgeInterval", "txnLogSizeLimitInKb", "initLimit", "syncLimit", "electionAlg",
+            "snapSizeLimitInKb", "preAllocSize", "forceSync", "txnLogSizeLimitInKb", "initLimit", "syncLimit", "electionAlg",
             "election.strategy", "peerType", "standaloneEnabled", "reconfigEnabled", "secureClientPort",
             "secureClientPortAddress", "clientPortListenBacklog", "globalOutstandingLimit", "admin.enableServer",
             "admin.serverAddress", "admin.serverPort", "admin.commandURL", "admin.idleTimeout", "metricsProvider.className",

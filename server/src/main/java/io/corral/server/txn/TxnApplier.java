@@ -166,11 +166,19 @@ public final class TxnApplier {
             }
         }
         List<Applied> results = new ArrayList<>(txns.size());
+        boolean pastFailure = false;
         for (Txn t : txns) {
             Record body = TxnCodec.decodeBody(t.type(), new JuteInput(t.data()));
             if (failed) {
-                // A multi with one failed op changes nothing; each op reports its code (0 before the failure).
-                int err = t.type() == OpCode.ERROR ? ((ErrorTxn) body).err() : Code.OK;
+                // A multi with one failed op changes nothing; ops before the failure report 0, the failing op its
+                // code, the ops after it RUNTIMEINCONSISTENCY whatever a foreign log wrote for them.
+                int err;
+                if (t.type() == OpCode.ERROR && !pastFailure) {
+                    err = ((ErrorTxn) body).err();
+                    pastFailure = err != Code.OK;
+                } else {
+                    err = pastFailure ? Code.RUNTIMEINCONSISTENCY : Code.OK;
+                }
                 results.add(Applied.error(err).typed(t.type()));
             } else {
                 results.add(applyBody(h, t.type(), body));

@@ -48,6 +48,14 @@ class ConfigLoaderTest {
         assertEquals(10_000, c.containerMaxPerMinute());
         assertEquals(0, c.containerMaxNeverUsedIntervalMs());
         assertEquals("memory", c.persistenceProvider());
+        assertEquals(100_000, c.snapCount());
+        assertEquals(3, c.snapRetainCount());
+        assertEquals(0, c.purgeIntervalHours(), "autopurge is off by default");
+    }
+
+    @Test
+    void aSnapRetainCountBelowThreeIsRaisedToThreeAsZooKeeperDoes() throws ConfigException {
+        assertEquals(3, load(Map.of("autopurge.snapRetainCount", "1"), Map.of()).snapRetainCount());
     }
 
     @ParameterizedTest(name = "tickTime={0}, min={1}, max={2} -> [{3}, {4}]")

@@ -3,20 +3,23 @@ package io.corral.server.pipeline;
 import io.corral.api.persistence.LogEntry;
 import io.corral.api.persistence.LogReader;
 import io.corral.api.persistence.TxnLog;
-import io.corral.persistence.memory.MemoryTxnLog;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link MemoryTxnLog} whose commit a test can hold, so that transactions are prepared while earlier ones are
- * not yet durable (hence not applied). Open unless {@link #hold()} was called.
+ * A log (the memory backend's, in these tests) whose commit a test can hold, so that transactions are prepared
+ * while earlier ones are not yet durable, hence not applied. Open unless {@link #hold()} was called.
  */
 final class GatedLog implements TxnLog {
-    final MemoryTxnLog memory = new MemoryTxnLog();
+    private final TxnLog log;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final AtomicInteger waiting = new AtomicInteger();
+
+    GatedLog(TxnLog log) {
+        this.log = log;
+    }
 
     void hold() {
         gate = new CountDownLatch(1);
@@ -32,8 +35,8 @@ final class GatedLog implements TxnLog {
     }
 
     @Override
-    public void append(LogEntry entry) {
-        memory.append(entry);
+    public void append(LogEntry entry) throws IOException {
+        log.append(entry);
     }
 
     @Override
@@ -49,37 +52,37 @@ final class GatedLog implements TxnLog {
         } finally {
             waiting.decrementAndGet();
         }
-        memory.commit();
+        log.commit();
     }
 
     @Override
-    public void roll() {
-        memory.roll();
+    public void roll() throws IOException {
+        log.roll();
     }
 
     @Override
-    public LogReader readAfter(long afterZxid) {
-        return memory.readAfter(afterZxid);
+    public LogReader readAfter(long afterZxid) throws IOException {
+        return log.readAfter(afterZxid);
     }
 
     @Override
-    public long commitCount() {
-        return memory.commitCount();
-    }
-
-    @Override
-    public void truncateAfter(long zxid) {
-        memory.truncateAfter(zxid);
+    public void truncateAfter(long zxid) throws IOException {
+        log.truncateAfter(zxid);
     }
 
     @Override
     public long lastZxid() {
-        return memory.lastZxid();
+        return log.lastZxid();
     }
 
     @Override
-    public void close() {
+    public long commitCount() {
+        return log.commitCount();
+    }
+
+    @Override
+    public void close() throws IOException {
         release();
-        memory.close();
+        log.close();
     }
 }

@@ -2,6 +2,11 @@ package io.corral.server.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.corral.api.persistence.PersistenceBackend;
+import io.corral.api.persistence.PersistenceContext;
+import io.corral.api.persistence.SnapshotStore;
+import io.corral.api.persistence.TxnLog;
+import io.corral.persistence.memory.MemoryPersistenceProvider;
 import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
 import io.corral.protocol.data.ACL;
@@ -14,8 +19,10 @@ import io.corral.server.config.ConfigException;
 import io.corral.server.config.ConfigLoader;
 import io.corral.server.config.ServerConfig;
 import io.corral.server.monitor.ServerStats;
+import io.corral.server.persist.Recovery;
 import io.corral.server.time.ManualClock;
 import io.corral.server.tree.DataTree;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +44,8 @@ abstract class PipelineHarness {
     @TempDir
     Path dataDir;
     final ManualClock clock = new ManualClock();
-    final GatedLog log = new GatedLog();
+    GatedLog log;
+    private PersistenceBackend backend;
     final ServerStats stats = new ServerStats();
     Pipeline pipeline;
     private final List<Client> clients = new ArrayList<>();
@@ -48,19 +56,46 @@ abstract class PipelineHarness {
     }
 
     @BeforeEach
-    void startPipeline() throws ConfigException {
+    void startPipeline() throws ConfigException, IOException {
         Map<String, String> cfg = new HashMap<>(extraConfig());
         cfg.put("dataDir", dataDir.toString());
         cfg.put("tickTime", Integer.toString(TICK_MS));
         ServerConfig config = ConfigLoader.fromValues(cfg, Map.of(), "test");
-        pipeline = new Pipeline(config, 1, clock, log, AuthRegistry.load(Map.of(), getClass().getClassLoader()), stats);
+        PersistenceBackend memory = new MemoryPersistenceProvider()
+                .open(new PersistenceContext(config.dataDir(), config.dataLogDir(), config.settings()));
+        log = new GatedLog(memory.log());
+        backend = new PersistenceBackend() {
+            @Override
+            public TxnLog log() {
+                return log;
+            }
+
+            @Override
+            public SnapshotStore snapshots() {
+                return memory.snapshots();
+            }
+
+            @Override
+            public void purge(int retainCount) throws IOException {
+                memory.purge(retainCount);
+            }
+
+            @Override
+            public void close() throws IOException {
+                memory.close();
+            }
+        };
+        Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(), clock);
+        pipeline = new Pipeline(config, 1, clock, backend, recovered,
+                AuthRegistry.load(Map.of(), getClass().getClassLoader()), stats);
         pipeline.start();
     }
 
     @AfterEach
-    void stopPipeline() throws InterruptedException {
+    void stopPipeline() throws InterruptedException, IOException {
         log.release();
         pipeline.stop();
+        backend.close();
     }
 
     static byte[] bytes(String s) {

@@ -244,4 +244,79 @@ class PipelineSessionTest extends PipelineHarness {
         a.ping();
         assertEquals(3, a.link.completed());
     }
+
+    @Test
+    void requestsPipelinedBehindTheConnectRequestWaitForTheSession() {
+        Client c = open();
+        log.hold();
+        c.handshake(new ConnectRequest(0, 0, 10_000, 0, new byte[16], false), false);
+        c.submit(-4, OpCode.AUTH, new io.corral.protocol.proto.AuthPacket(0, "digest",
+                "dan:pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int create = c.submit(OpCode.CREATE, new io.corral.protocol.proto.CreateRequest("/early", null, OPEN,
+                CreateFlags.EPHEMERAL));
+        int exists = c.submit(OpCode.EXISTS, new ExistsRequest("/early", false));
+        barrier();
+        assertFalse(c.link.hasFrames(), "nothing before the session is durable");
+        log.release();
+        ConnectResponse r = c.link.nextConnected().response();
+        assertEquals(Code.OK, c.link.replyTo(-4).err());
+        assertEquals(Code.OK, c.link.replyTo(create).err());
+        assertEquals(Code.OK, c.link.replyTo(exists).err());
+        FakeLink.Reply eph = c.call(OpCode.GET_EPHEMERALS, new GetEphemeralsRequest("/"));
+        assertEquals(List.of("/early"), eph.decode(GetEphemeralsResponse::read).ephemerals());
+        assertEquals(r.sessionId(), c.link.boundSession());
+    }
+
+    @Test
+    void closeSessionAlsoRemovesAnEphemeralStillBeingCreated() {
+        Client a = connect();
+        Client b = connect();
+        log.hold();
+        int create = a.submit(OpCode.CREATE, new io.corral.protocol.proto.CreateRequest("/pending", null, OPEN,
+                CreateFlags.EPHEMERAL));
+        int close = a.submit(OpCode.CLOSE_SESSION, null);
+        barrier();
+        log.release();
+        assertEquals(Code.OK, a.link.replyTo(create).err());
+        assertEquals(Code.OK, a.link.replyTo(close).err());
+        a.link.awaitClosed();
+        assertEquals(Code.NONODE, b.call(OpCode.EXISTS, new ExistsRequest("/pending", false)).err());
+        assertEquals(0, (int) onPipeline(() -> pipeline.tree().ephemeralCount()));
+    }
+
+    @Test
+    void expiryAlsoRemovesAnEphemeralStillBeingCreated() {
+        Client a = connect(6000);
+        Client b = connect(60_000);
+        log.hold();
+        int create = a.submit(OpCode.CREATE, new io.corral.protocol.proto.CreateRequest("/pending", null, OPEN,
+                CreateFlags.EPHEMERAL));
+        barrier();
+        clock.advance(6000 + TICK_MS);
+        pipeline.tick();
+        barrier();
+        log.release();
+        assertEquals(Code.OK, a.link.replyTo(create).err());
+        a.link.awaitClosed();
+        assertEquals(Code.NONODE, b.call(OpCode.EXISTS, new ExistsRequest("/pending", false)).err());
+        assertEquals(0, (int) onPipeline(() -> pipeline.tree().ephemeralCount()));
+    }
+
+    @Test
+    void anEphemeralCreatedAfterTheCloseWasPreparedIsRefused() {
+        Client a = connect(6000);
+        log.hold();
+        clock.advance(6000 + TICK_MS);
+        pipeline.tick();
+        barrier();
+        // The session is closing: the next write is refused (and its answer dropped with the connection).
+        a.submit(OpCode.CREATE, new io.corral.protocol.proto.CreateRequest("/late", null, OPEN,
+                CreateFlags.EPHEMERAL));
+        barrier();
+        log.release();
+        a.link.awaitClosed();
+        Client b = connect();
+        assertEquals(Code.NONODE, b.call(OpCode.EXISTS, new ExistsRequest("/late", false)).err());
+        assertFalse(a.link.hasFrames());
+    }
 }

@@ -261,7 +261,7 @@ class PipelineWriteTest extends PipelineHarness {
     void writesSubmittedTogetherShareCommits() {
         Client c = connect();
         int n = 200;
-        long commitsBefore = log.memory.commitCount();
+        long commitsBefore = log.commitCount();
         long zxidBefore = log.lastZxid();
         List<Integer> xids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -270,7 +270,7 @@ class PipelineWriteTest extends PipelineHarness {
         for (int xid : xids) {
             assertEquals(Code.OK, c.link.replyTo(xid).err());
         }
-        assertTrue(log.memory.commitCount() - commitsBefore <= n);
+        assertTrue(log.commitCount() - commitsBefore <= n);
         assertEquals(zxidBefore + n, log.lastZxid());
         assertEquals(log.lastZxid(), pipeline.lastZxid());
     }
@@ -279,7 +279,7 @@ class PipelineWriteTest extends PipelineHarness {
     void writesArrivingDuringACommitGoInTheNextBatch() {
         Client c = connect();
         int n = 100;
-        long commitsBefore = log.memory.commitCount();
+        long commitsBefore = log.commitCount();
         log.hold();
         List<Integer> xids = new ArrayList<>();
         xids.add(c.submit(OpCode.CREATE, new CreateRequest("/first", null, OPEN, CreateFlags.PERSISTENT)));
@@ -292,7 +292,7 @@ class PipelineWriteTest extends PipelineHarness {
         for (int xid : xids) {
             assertEquals(Code.OK, c.link.replyTo(xid).err());
         }
-        assertEquals(2, log.memory.commitCount() - commitsBefore, "one commit for the first, one for the 99 behind it");
+        assertEquals(2, log.commitCount() - commitsBefore, "one commit for the first, one for the 99 behind it");
     }
 
     @Test

@@ -41,7 +41,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class TxnApplierTest {
@@ -257,7 +256,6 @@ class TxnApplierTest {
                 a.subResults().stream().map(Applied::err).toList());
     }
 
-    @Disabled("BUG: TxnApplier.multi reports 0 instead of -2 for a non-error sub-txn after the failed one")
     @Test
     void opsAfterTheFailureReportRuntimeInconsistencyWhateverTheirLoggedType() {
         // ZooKeeper's DataTree.processTxn turns every sub-txn after the first failure into -2 (post_failed).
