@@ -58,6 +58,8 @@ final class ClientConnection implements ClientLink {
     private long queuedBytes;
     private boolean flushScheduled;
     private boolean closeWhenDrained;
+    /** Set when the backlog passed the high water mark, so that falling below the low one tells the pipeline. */
+    private volatile boolean congested;
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
 
     private volatile long sessionId;
@@ -244,6 +246,9 @@ final class ClientConnection implements ClientLink {
             }
             out.add(ByteBuffer.wrap(frame));
             queuedBytes += frame.length;
+            if (queuedBytes > HIGH_WATER_BYTES) {
+                congested = true;
+            }
             schedule = !flushScheduled;
             flushScheduled = true;
         }
@@ -271,6 +276,11 @@ final class ClientConnection implements ClientLink {
             // A client that does not read its last reply is not waited for.
             closeNow(reason);
         });
+    }
+
+    @Override
+    public boolean congested() {
+        return congested;
     }
 
     @Override
@@ -329,10 +339,20 @@ final class ClientConnection implements ClientLink {
             closeNow("done");
             return;
         }
-        if (queuedBytes > HIGH_WATER_BYTES) {
+        long backlog;
+        synchronized (writeLock) {
+            backlog = queuedBytes;
+        }
+        if (backlog > HIGH_WATER_BYTES) {
             pauseReading();
-        } else if (readPaused) {
-            maybeResume();
+        } else {
+            if (congested && backlog <= LOW_WATER_BYTES) {
+                congested = false;
+                server.pipeline().drained(state);
+            }
+            if (readPaused) {
+                maybeResume();
+            }
         }
     }
 

@@ -22,6 +22,12 @@ public interface ClientLink {
     /** Closes after the queued frames are written; {@code reason} goes to the log. */
     void close(String reason);
 
+    /**
+     * True while the client has not read enough of what was sent to it; the pipeline then holds back further
+     * reads of this connection until {@link Pipeline#drained} says the backlog went down.
+     */
+    boolean congested();
+
     /** Called when the session is bound, so that every frame received from then on renews it. */
     void bindSession(long sessionId, int timeoutMs);
 }

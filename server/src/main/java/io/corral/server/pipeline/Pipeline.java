@@ -187,6 +187,11 @@ public final class Pipeline implements ReadContext, SessionHook {
         post(() -> onRequest(request));
     }
 
+    /** The client caught up with its replies: answer the reads held back for it. */
+    public void drained(ConnectionState conn) {
+        post(() -> drainReads(conn));
+    }
+
     public void disconnected(ConnectionState conn) {
         post(() -> onDisconnected(conn));
     }
@@ -262,7 +267,7 @@ public final class Pipeline implements ReadContext, SessionHook {
             prepareClose(r);
         } else if (writes.get(r.type) != null) {
             prepareWrite(r);
-        } else if (conn.inFlight.isEmpty()) {
+        } else if (conn.inFlight.isEmpty() && !conn.link.congested()) {
             execute(r);
             return;
         } else {
@@ -332,8 +337,9 @@ public final class Pipeline implements ReadContext, SessionHook {
         }
     }
 
+    /** Answers the reads queued behind a write, stopping at the next write or while the client is not reading. */
     private void drainReads(ConnectionState conn) {
-        while (!conn.closed && !conn.inFlight.isEmpty() && !conn.inFlight.peek().isWrite()) {
+        while (!conn.closed && !conn.inFlight.isEmpty() && !conn.inFlight.peek().isWrite() && !conn.link.congested()) {
             execute(conn.inFlight.poll());
         }
     }

@@ -105,6 +105,14 @@ final class FakeLink implements ClientLink {
         closedReason = Objects.requireNonNull(reason);
     }
 
+    /** Tests set this to act as a client that stopped reading. */
+    volatile boolean congested;
+
+    @Override
+    public boolean congested() {
+        return congested;
+    }
+
     @Override
     public void bindSession(long sessionId, int timeoutMs) {
         boundSession = sessionId;

@@ -181,4 +181,19 @@ class PipelineReadTest extends PipelineHarness {
         assertEquals(Code.OK, anon.call(OpCode.SET_DATA, new SetDataRequest("/acl", bytes("now open"), -1)).err());
         assertEquals(Code.OK, anon.call(OpCode.EXISTS, new ExistsRequest("/acl", false)).err());
     }
+
+    @Test
+    void readsOfAClientThatStoppedReadingWaitUntilItCatchesUp() {
+        Client c = connect();
+        c.createOk("/big", CreateFlags.PERSISTENT);
+        c.link.congested = true;
+        int first = c.submit(OpCode.GET_DATA, new GetDataRequest("/big", false));
+        int second = c.submit(OpCode.EXISTS, new ExistsRequest("/big", false));
+        barrier();
+        assertEquals(false, c.link.hasFrames(), "no reply is built for a client that does not read");
+        c.link.congested = false;
+        pipeline.drained(c.conn);
+        assertEquals(Code.OK, c.link.replyTo(first).err());
+        assertEquals(Code.OK, c.link.replyTo(second).err(), "and the held reads keep their order");
+    }
 }
