@@ -44,6 +44,10 @@ public final class Server implements ServerView {
     }
 
     public void start() throws IOException {
+        if (!config.isStandalone()) {
+            throw new IOException("zoo.cfg describes an ensemble (server.N lines), and this version of Corral runs"
+                    + " standalone only; remove the server.N lines or keep a single one");
+        }
         backend = openPersistence();
         Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(), clock);
         AuthRegistry auth = AuthRegistry.load(config.settings(), Server.class.getClassLoader());

@@ -115,11 +115,12 @@ public final class ConfigLoader {
                 positiveInt("znode.container.maxPerMinute", 10_000),
                 nonNegativeLong("znode.container.maxNeverUsedIntervalMs", 0),
                 whitelist(),
-                values.getOrDefault("persistence.provider", "memory"),
+                values.getOrDefault("persistence.provider", "file"),
                 positiveInt("maxOutstandingPerConnection", 1000),
                 raisedTo("snapCount", 100_000, 2),
                 raisedTo("autopurge.snapRetainCount", 3, 3),
                 nonNegativeInt("autopurge.purgeInterval", 0),
+                new QuorumConfigParser(values, source).parse(dataDir),
                 values);
     }
 

@@ -34,7 +34,7 @@ final class KnownKeys {
 
     private static final List<String> PREFIXES = List.of(
             "server.", "group.", "weight.", "authProvider.", "ssl.", "admin.", "autopurge.", "metricsProvider.",
-            "quorum.", "zookeeper.");
+            "quorum.", "zookeeper.", "election.");
 
     static boolean isKnown(String key) {
         if (EXACT.contains(key)) {

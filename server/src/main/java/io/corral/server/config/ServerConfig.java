@@ -8,6 +8,7 @@ import java.util.Set;
  * Every setting the server runs with, read once at start-up by {@link ConfigLoader}. Nothing else in the
  * server reads files or system properties for configuration.
  *
+ * @param quorum   the ensemble, or null for a standalone server
  * @param settings every key of zoo.cfg and every {@code zookeeper.*} system property (prefix removed), for
  *                 plugins that read options of their own
  */
@@ -31,6 +32,7 @@ public record ServerConfig(
         int snapCount,
         int snapRetainCount,
         int purgeIntervalHours,
+        QuorumConfig quorum,
         Map<String, String> settings) {
 
     public ServerConfig {
@@ -41,6 +43,10 @@ public record ServerConfig(
     /** A session timeout clamped into [minSessionTimeout, maxSessionTimeout], as the handshake negotiates it. */
     public int negotiateSessionTimeout(int requestedMs) {
         return Math.max(minSessionTimeoutMs, Math.min(maxSessionTimeoutMs, requestedMs));
+    }
+
+    public boolean isStandalone() {
+        return quorum == null;
     }
 
     public boolean fourLetterWordAllowed(String command) {

@@ -47,7 +47,7 @@ class ConfigLoaderTest {
         assertEquals(60_000, c.containerCheckIntervalMs());
         assertEquals(10_000, c.containerMaxPerMinute());
         assertEquals(0, c.containerMaxNeverUsedIntervalMs());
-        assertEquals("memory", c.persistenceProvider());
+        assertEquals("file", c.persistenceProvider());
         assertEquals(100_000, c.snapCount());
         assertEquals(3, c.snapRetainCount());
         assertEquals(0, c.purgeIntervalHours(), "autopurge is off by default");
