@@ -1,4 +1,5 @@
 /**
- * Persistence backends behind the api SPI: the file backend (preallocated transaction log, fuzzy snapshots in Apache ZooKeeper's on-disk format) and a memory backend. Filled by the durable-storage issue.
+ * Persistence backends behind the api SPI: the file backend (preallocated transaction log, fuzzy snapshots in
+ * Apache ZooKeeper's on-disk format) and a memory backend.
  */
 package io.corral.persistence;
