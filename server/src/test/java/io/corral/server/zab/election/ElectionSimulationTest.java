@@ -78,6 +78,15 @@ class ElectionSimulationTest {
             send(e.start(f.zxid(), f.peerEpoch(), e.round(), now));
         }
 
+        void send(List<FastLeaderElection.Outbound> out) {
+            for (FastLeaderElection.Outbound o : out) {
+                if (down.contains(o.to()) || random.nextDouble() < dropRate) {
+                    continue;
+                }
+                queue.add(new Delivery(now + random.nextInt(50), seq++, o.to(), o.notification()));
+            }
+        }
+
         /** The leader that settled as LEADING and that a quorum of voters follows, or null. */
         Long established(QuorumVerifier qv) {
             for (Map.Entry<Long, FastLeaderElection> e : servers.entrySet()) {
