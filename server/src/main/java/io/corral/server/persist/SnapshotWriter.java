@@ -8,7 +8,6 @@ import io.corral.protocol.data.ACL;
 import io.corral.server.tree.AclCache;
 import io.corral.server.tree.DataNode;
 import io.corral.server.tree.DataTree;
-import io.corral.server.tree.PathUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,9 +61,9 @@ public final class SnapshotWriter implements SnapshotSource {
                 continue;
             }
             sink.node(snap);
-            String[] children = node.childrenCopy();
+            String[] children = node.childPaths();
             for (int i = children.length - 1; i >= 0; i--) {
-                todo.push(PathUtil.child(path, children[i]));
+                todo.push(children[i]);
             }
         }
     }

@@ -25,7 +25,7 @@ public final class DataNode {
     int aversion;
     long ephemeralOwner;
     long pzxid;
-    private Set<String> children;
+    private ChildSet children;
 
     DataNode(byte[] data, List<ACL> acl, long ephemeralOwner, long zxid, long time) {
         this.data = data;
@@ -83,14 +83,38 @@ public final class DataNode {
         return children == null ? 0 : children.size();
     }
 
-    /** A live view; only the apply thread may iterate it (others use {@link #childrenCopy()}). */
+    /** The child names, as a new set (tests and tools; the request path uses {@link #childNames()}). */
     public Set<String> children() {
-        return children == null ? Collections.emptySet() : Collections.unmodifiableSet(children);
+        return children == null ? Collections.emptySet() : new HashSet<>(children.names());
     }
 
-    /** The child names, copied under the node's monitor: safe from any thread. */
-    public synchronized String[] childrenCopy() {
-        return children == null ? new String[0] : children.toArray(new String[0]);
+    /** The child names, as a new list: what getChildren answers. Apply thread only. */
+    public List<String> childNames() {
+        return children == null ? new java.util.ArrayList<>(0) : children.names();
+    }
+
+    /** The children's full paths, copied under the node's monitor: safe from any thread (the snapshot's). */
+    public synchronized String[] childPaths() {
+        return children == null ? new String[0] : children.paths();
+    }
+
+    /** {@code path} must be the instance used as the child's key in the tree, so that no second copy is kept. */
+    void addChild(String path) {
+        if (children == null) {
+            children = new ChildSet();
+        }
+        children.add(path);
+    }
+
+    boolean removeChild(String path) {
+        if (children == null) {
+            return false;
+        }
+        boolean removed = children.remove(path);
+        if (children.size() == 0) {
+            children = null;
+        }
+        return removed;
     }
 
     /** Runs {@code reader} with this node's fields stable: for threads other than the apply thread. */
@@ -100,23 +124,5 @@ public final class DataNode {
 
     public long ctime() {
         return ctime;
-    }
-
-    void addChild(String name) {
-        if (children == null) {
-            children = new HashSet<>(4);
-        }
-        children.add(name);
-    }
-
-    boolean removeChild(String name) {
-        if (children == null) {
-            return false;
-        }
-        boolean removed = children.remove(name);
-        if (children.isEmpty()) {
-            children = null;
-        }
-        return removed;
     }
 }

@@ -52,7 +52,7 @@ public final class DataTree {
 
     private void addBuiltIn(String path, List<ACL> acl) {
         nodes.put(path, new DataNode(new byte[0], acls.intern(acl), 0, 0, 0));
-        nodes.get(PathUtil.parent(path)).addChild(PathUtil.name(path));
+        nodes.get(PathUtil.parent(path)).addChild(path);
     }
 
     public boolean extendedTypes() {
@@ -89,7 +89,7 @@ public final class DataTree {
                 parent.cversion = newCversion;
                 parent.pzxid = zxid;
             }
-            parent.addChild(PathUtil.name(path));
+            parent.addChild(path);
         }
         approximateDataSize += path.length() + (data == null ? 0 : data.length);
         index(path, owner, true);
@@ -106,7 +106,7 @@ public final class DataTree {
         approximateDataSize -= path.length() + (node.data == null ? 0 : node.data.length);
         if (parent != null) {
             synchronized (parent) {
-                parent.removeChild(PathUtil.name(path));
+                parent.removeChild(path);
                 if (zxid > parent.pzxid) {
                     parent.pzxid = zxid;
                 }
@@ -217,7 +217,7 @@ public final class DataTree {
             }
             node = new DataNode(data, acls.intern(acl), owner, czxid, ctime);
             nodes.put(path, node);
-            parent.addChild(PathUtil.name(path));
+            parent.addChild(path);
             approximateDataSize += path.length() + (data == null ? 0 : data.length);
             index(path, owner, true);
         } else {
@@ -263,9 +263,9 @@ public final class DataTree {
             if (n == null) {
                 continue;
             }
-            for (String child : n.children()) {
+            for (String child : n.childPaths()) {
                 count++;
-                todo.push(PathUtil.child(p, child));
+                todo.push(child);
             }
         }
         return count;

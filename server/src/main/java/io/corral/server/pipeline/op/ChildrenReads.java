@@ -15,7 +15,6 @@ import io.corral.server.pipeline.ReadOp;
 import io.corral.server.pipeline.Request;
 import io.corral.server.tree.DataNode;
 import io.corral.server.watch.WatchKind;
-import java.util.ArrayList;
 
 /** getChildren, getChildren2 and getAllChildrenNumber. */
 public final class ChildrenReads {
@@ -33,7 +32,7 @@ public final class ChildrenReads {
         if (r.watch()) {
             ctx.watches().add(WatchKind.CHILD, r.path(), req.connection());
         }
-        return new GetChildren2Response(new ArrayList<>(node.children()), ctx.tree().statOf(node));
+        return new GetChildren2Response(node.childNames(), ctx.tree().statOf(node));
     };
 
     public static final ReadOp GET_ALL_CHILDREN_NUMBER = (Request req, ReadContext ctx) -> {
@@ -47,7 +46,7 @@ public final class ChildrenReads {
         if (watch) {
             ctx.watches().add(WatchKind.CHILD, path, req.connection());
         }
-        return new GetChildrenResponse(new ArrayList<>(node.children()));
+        return new GetChildrenResponse(node.childNames());
     }
 
     private static DataNode checked(Request req, ReadContext ctx, String path) throws KeeperCode {
