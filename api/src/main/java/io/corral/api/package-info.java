@@ -1,4 +1,4 @@
 /**
- * The public contract for plugin authors: the persistence, authentication and election SPIs and the value types they exchange. Nothing here depends on the server.
+ * The public contract for plugin authors: the persistence, authentication, election and management SPIs and the value types they exchange. Nothing here depends on the server.
  */
 package io.corral.api;

@@ -1,4 +1,15 @@
 /**
- * The management extension: JMX MBeans under ZooKeeper's object names, Dropwizard metrics and the Jetty admin endpoint, built only on the api's read-only server view. Filled by the management issue.
+ * The management extension, built only on the api's read-only {@link io.corral.api.management.ServerView}: the
+ * Jetty admin endpoint ({@code /commands}, {@code /commands/<name>} as ZooKeeper 3.9's AdminServer answers them,
+ * and {@code /metrics} as Prometheus text), and JMX MBeans under ZooKeeper's object names and attributes, plus one
+ * MBean per metric in Dropwizard's JmxReporter layout.
+ *
+ * <pre>
+ *   ManagementPlugin (ServiceLoader) ─┬─ AdminServer (Jetty) ── AdminHandler ─┬─ CommandList (HTML)
+ *                                     │                                       ├─ Json (command results)
+ *                                     │                                       └─ PrometheusText (metrics)
+ *                                     └─ JmxBeans ── ZooKeeperServerBean, DataTreeBean, ConnectionBean (per session),
+ *                                                    MetricBean (per metric), kept in step once a second
+ * </pre>
  */
 package io.corral.jmx;
