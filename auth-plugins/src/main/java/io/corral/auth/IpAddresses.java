@@ -16,6 +16,7 @@ final class IpAddresses {
         return parseV4(text);
     }
 
+    /** Dotted decimal; like ZooKeeper's parser, leading zeros are fine ({@code 010} is ten, not octal eight). */
     static byte[] parseV4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
@@ -23,7 +24,7 @@ final class IpAddresses {
         }
         byte[] out = new byte[4];
         for (int i = 0; i < 4; i++) {
-            int v = parseNumber(parts[i], 10, 3);
+            int v = parseNumber(parts[i], 10, 9);
             if (v < 0 || v > 255) {
                 return null;
             }
@@ -99,7 +100,7 @@ final class IpAddresses {
 
     /** The prefix length, or -1 when it is not a number in [0, 8 * addressBytes]. */
     static int prefixBits(String text, int addressBytes) {
-        int bits = parseNumber(text, 10, 3);
+        int bits = parseNumber(text, 10, 9);
         return bits <= addressBytes * 8 ? bits : -1;
     }
 

@@ -1,4 +1,6 @@
 /**
- * ACL scheme plugins found by the server through ServiceLoader: world, digest (with the super digest) and ip today; x509 and the configurable hashes come with the ACL issue.
+ * The built-in ACL schemes, found by the server through ServiceLoader: {@code world} (anyone), {@code digest}
+ * (user:password, hashed as ZooKeeper hashes it, with the super digest), {@code ip} (IPv4/IPv6 addresses and
+ * CIDR ranges), {@code super} (the bypass id) and {@code x509} (the TLS client certificate).
  */
 package io.corral.auth;

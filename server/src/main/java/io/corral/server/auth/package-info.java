@@ -1,4 +1,6 @@
 /**
- * The ACL schemes loaded through the api SPI, and the permission and ACL-validation checks built on them.
+ * The ACL schemes loaded through the api SPI (ServiceLoader and {@code authProvider.N}), and the checks built on
+ * them with ZooKeeper's rules: permission checks, ACL validation and {@code auth} expansion, authentication of auth
+ * packets and TLS handshakes, and {@code enforce.auth.enabled}.
  */
 package io.corral.server.auth;
