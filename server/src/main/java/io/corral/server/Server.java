@@ -5,9 +5,18 @@ import io.corral.api.persistence.PersistenceContext;
 import io.corral.api.persistence.PersistenceProvider;
 import io.corral.server.auth.AuthRegistry;
 import io.corral.server.config.ServerConfig;
-import io.corral.server.monitor.MonitorCommands;
+import io.corral.api.management.ConnectionSummary;
+import io.corral.api.management.ServerView;
+import io.corral.server.monitor.CommandRegistry;
+import io.corral.server.monitor.ConnectionSource;
+import io.corral.server.monitor.FourLetterWordService;
+import io.corral.server.monitor.InstrumentedBackend;
+import io.corral.server.monitor.ManagementExtensions;
+import io.corral.server.monitor.ManagementView;
+import io.corral.server.monitor.MonitorContext;
+import io.corral.server.monitor.ServerGauges;
+import io.corral.server.monitor.ServerMetrics;
 import io.corral.server.monitor.ServerStats;
-import io.corral.server.monitor.ServerView;
 import io.corral.server.net.FourLetterWords;
 import io.corral.server.net.NioServer;
 import io.corral.server.persist.Recovery;
@@ -24,17 +33,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Wiring only: builds a standalone server from its config and starts and stops its parts in order. */
-public final class Server implements ServerView {
+public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     /** Standalone servers stamp session ids with server id 1, as ZooKeeper does. */
     private static final long STANDALONE_SERVER_ID = 1;
+    /** The role srvr's Mode line shows; replication will supply leader, follower or observer. */
+    private static final String ROLE = "standalone";
 
     private final ServerConfig config;
     private final Clock clock;
-    private final ServerStats stats = new ServerStats();
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final ServerStats stats = new ServerStats(metrics);
     private PersistenceBackend backend;
     private Pipeline pipeline;
-    private NioServer net;
+    private volatile NioServer net;
+    /** The network layer as monitoring sees it; null until it is up. */
+    private volatile ConnectionSource connections;
+    private MonitorContext monitor;
+    private FourLetterWordService fourLetterWords;
+    private ServerView view;
+    private ManagementExtensions extensions;
     private ScheduledExecutorService ticker;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
@@ -48,18 +66,25 @@ public final class Server implements ServerView {
             throw new IOException("zoo.cfg describes an ensemble (server.N lines), and this version of Corral runs"
                     + " standalone only; remove the server.N lines or keep a single one");
         }
-        backend = openPersistence();
+        InstrumentedBackend instrumented = new InstrumentedBackend(openPersistence(), metrics, clock);
+        backend = instrumented;
         Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(), clock);
-        AuthRegistry auth = AuthRegistry.load(config.settings(), Server.class.getClassLoader());
+        AuthRegistry auth = AuthRegistry.load(config.auth(), config.settings(), Server.class.getClassLoader());
         pipeline = new Pipeline(config, STANDALONE_SERVER_ID, clock, backend, recovered, auth, stats);
         pipeline.start();
         if (recovered.replayedAnything()) {
             pipeline.snapshotNow();
         }
-        FourLetterWords words = new FourLetterWords(config, new MonitorCommands(this));
+        CommandRegistry commands = CommandRegistry.standard();
+        monitor = new MonitorContext(config, clock, stats, instrumented, pipeline, auth, () -> ROLE,
+                () -> connections, this::clientPort);
+        ServerGauges.register(metrics, monitor);
+        fourLetterWords = new FourLetterWordService(commands, monitor);
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        net = new NioServer(config, pipeline, stats, words, clock::monotonicMs, selectors);
+        net = new NioServer(config, pipeline, stats, new FourLetterWords(fourLetterWords), clock::monotonicMs, selectors);
+        connections = connectionSource(net);
         net.start();
+        monitor.serving(true);
         long tickMs = Math.min(config.tickTimeMs(), config.containerCheckIntervalMs());
         ticker = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "corral-ticker");
@@ -71,8 +96,12 @@ public final class Server implements ServerView {
             long everyMs = TimeUnit.HOURS.toMillis(config.purgeIntervalHours());
             ticker.scheduleWithFixedDelay(this::purge, everyMs, everyMs, TimeUnit.MILLISECONDS);
         }
+        // The node and watch gauges read counts the pipeline refreshes once a second.
+        ticker.scheduleAtFixedRate(monitor::refreshCountsLater, 0, 1, TimeUnit.SECONDS);
+        view = new ManagementView(commands, monitor);
+        extensions = ManagementExtensions.start(view, config.settings(), Server.class.getClassLoader());
         LOG.info("Corral {} started: standalone, tickTime {} ms, session timeouts [{}, {}] ms, persistence '{}'",
-                MonitorCommands.VERSION, config.tickTimeMs(), config.minSessionTimeoutMs(),
+                MonitorContext.VERSION, config.tickTimeMs(), config.minSessionTimeoutMs(),
                 config.maxSessionTimeoutMs(), config.persistenceProvider());
     }
 
@@ -100,11 +129,20 @@ public final class Server implements ServerView {
 
     public void stop() {
         try {
+            if (monitor != null) {
+                monitor.serving(false);
+            }
+            if (extensions != null) {
+                extensions.stop();
+            }
             if (ticker != null) {
                 ticker.shutdownNow();
             }
             if (net != null) {
                 net.stop();
+            }
+            if (fourLetterWords != null) {
+                fourLetterWords.stop();
             }
             if (pipeline != null) {
                 pipeline.stop();
@@ -126,37 +164,44 @@ public final class Server implements ServerView {
         stopped.await();
     }
 
+    /** The bound client port (the configured one before the network layer is up). */
     public int clientPort() {
-        return net.port();
+        NioServer n = net;
+        return n == null ? config.clientPort() : n.port();
     }
 
-    @Override
-    public ServerStats stats() {
-        return stats;
+    /** The read-only view management extensions get (null before {@link #start()}). */
+    public ServerView view() {
+        return view;
     }
 
-    @Override
-    public long lastZxid() {
-        return pipeline.lastZxid();
-    }
+    /** The network layer as monitoring sees it. */
+    private static ConnectionSource connectionSource(NioServer n) {
+        return new ConnectionSource() {
+            @Override
+            public List<ConnectionSummary> connections() {
+                return n.connectionSummaries();
+            }
 
-    @Override
-    public int nodeCount() {
-        return pipeline.tree().nodeCountAsZooKeeper();
-    }
+            @Override
+            public int connectionCount() {
+                return n.connectionCount();
+            }
 
-    @Override
-    public String mode() {
-        return "standalone";
-    }
+            @Override
+            public boolean close(long connectionId) {
+                return n.closeConnection(connectionId);
+            }
 
-    @Override
-    public int connectionCount() {
-        return net.connectionCount();
-    }
+            @Override
+            public boolean resetStats(long connectionId) {
+                return n.resetConnectionStats(connectionId);
+            }
 
-    @Override
-    public List<String> connectionLines() {
-        return net.connectionLines();
+            @Override
+            public void resetAllStats() {
+                n.resetAllConnectionStats();
+            }
+        };
     }
 }

@@ -26,31 +26,64 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One server process (Corral or the reference ZooKeeper, per {@link Target#current()}), started in a fresh temporary
- * directory on a free loopback port, with its output captured in {@code target/it-logs/<name>-<n>.log}.
+ * One server process (Corral or the reference ZooKeeper, per {@link Target#current()} unless the builder says
+ * otherwise), started in a fresh temporary directory on a free loopback port, with its output captured in
+ * {@code target/it-logs/<name>-<n>.log} (a new file for every start).
+ *
+ * <p>For durability tests the process can be killed with SIGKILL ({@link #kill9()}) or stopped with SIGTERM while
+ * keeping its data ({@link #shutdown()}), and started again on the same dataDir, dataLogDir and port
+ * ({@link #restart()}), also as the other implementation ({@link #restart(Target)}).
  */
 public final class ServerProcess implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
     private static final Map<String, AtomicInteger> LOG_COUNTERS = new ConcurrentHashMap<>();
 
-    private final Target target;
-    private final Process process;
+    /**
+     * zoo.cfg keys that the reference server is also given as {@code -Dzookeeper.<key>}: ZooKeeper reads them as
+     * system properties (some in static initialisers), so the property is the dependable way to set them.
+     */
+    private static final List<String> ZOOKEEPER_SYSTEM_PROPERTY_KEYS = List.of(
+            "snapCount", "snapSizeLimitInKb", "preAllocSize", "forceSync", "txnLogSizeLimitInKb",
+            "DigestAuthenticationProvider.superDigest", "digest.enabled");
+
+    private final String name;
     private final int port;
     private final Path dir;
-    private final Path logFile;
+    private final Path dataDir;
+    private final Path dataLogDir;
+    private final Path cfgFile;
+    private final String cfgText;
     private final Map<String, String> config;
+    private final List<String> extraJvmArgs;
+    private final List<Path> extraClasspath;
     private final Thread shutdownHook;
 
-    private ServerProcess(Target target, Process process, int port, Path dir, Path logFile, Map<String, String> config) {
+    private volatile Target target;
+    private volatile Process process;
+    private volatile Path logFile;
+
+    private ServerProcess(Builder b, Target target, int port, Path dir, Path dataDir, Path dataLogDir,
+                          Path cfgFile, String cfgText, Map<String, String> config) {
+        this.name = b.name;
         this.target = target;
-        this.process = process;
         this.port = port;
         this.dir = dir;
-        this.logFile = logFile;
+        this.dataDir = dataDir;
+        this.dataLogDir = dataLogDir;
+        this.cfgFile = cfgFile;
+        this.cfgText = cfgText;
         this.config = config;
-        this.shutdownHook = new Thread(process::destroyForcibly, "it-server-reaper-" + port);
+        this.extraJvmArgs = List.copyOf(b.extraJvmArgs);
+        this.extraClasspath = List.copyOf(b.extraClasspath);
+        this.shutdownHook = new Thread(() -> {
+            Process p = process;
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }, "it-server-reaper-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -62,6 +95,7 @@ public final class ServerProcess implements AutoCloseable {
         return new Builder(name);
     }
 
+    /** The implementation of the current (or last) process. */
     public Target target() {
         return target;
     }
@@ -79,9 +113,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        Process p = process;
+        return p != null && p.isAlive();
     }
 
+    /** The output file of the current (or last) process. */
     public Path logFile() {
         return logFile;
     }
@@ -95,7 +131,32 @@ public final class ServerProcess implements AutoCloseable {
         return Integer.parseInt(config.get("tickTime"));
     }
 
-    /** Everything the server has written to stdout/stderr so far. */
+    /** The admin endpoint's port on {@link #HOST}, or -1 when it is off (the default; see {@link Builder#adminServer()}). */
+    public int adminPort() {
+        return "true".equals(config.get("admin.enableServer")) ? Integer.parseInt(config.get("admin.serverPort")) : -1;
+    }
+
+    /** The dataDir of zoo.cfg (snapshots live in its {@code version-2}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The dataLogDir of zoo.cfg, or the dataDir when none is set (transaction logs live in its {@code version-2}). */
+    public Path dataLogDir() {
+        return dataLogDir;
+    }
+
+    /** {@code <dataDir>/version-2}: where {@code snapshot.<zxid>} files are. */
+    public Path snapshotDir() {
+        return dataDir.resolve("version-2");
+    }
+
+    /** {@code <dataLogDir>/version-2}: where {@code log.<zxid>} files are. */
+    public Path txnLogDir() {
+        return dataLogDir.resolve("version-2");
+    }
+
+    /** Everything the current (or last) process has written to stdout/stderr so far. */
     public String logText() {
         try {
             return Files.readString(logFile, StandardCharsets.UTF_8);
@@ -121,12 +182,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Sends a four-letter word on a fresh connection and returns everything the server writes until it closes. */
     public String fourLetter(String cmd) throws IOException {
+        return fourLetter(cmd, 10_000);
+    }
+
+    private String fourLetter(String cmd, int readTimeoutMs) throws IOException {
         if (cmd.length() != 4) {
             throw new IllegalArgumentException("not a four-letter word: " + cmd);
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 5_000);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(readTimeoutMs);
             OutputStream out = socket.getOutputStream();
             out.write(cmd.getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -141,26 +206,213 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * For the start-up probe: a short read timeout, because a ZooKeeper that is still loading its data can fail to
+     * close a four-letter-word connection (it then hangs until the timeout).
+     */
     private String fourLetterOrNull(String cmd) {
         try {
-            return fourLetter(cmd);
+            return fourLetter(cmd, 1_000);
         } catch (IOException e) {
             return null;
         }
     }
 
+    /**
+     * Sends SIGKILL to the server by pid ({@code kill -9}) and waits (bounded) until it has exited. The data stays;
+     * {@link #restart()} starts a new process on it.
+     */
+    public void kill9() throws IOException, InterruptedException {
+        Process p = process;
+        if (!p.isAlive()) {
+            return;
+        }
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(p.pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+            kill.destroyForcibly();
+            throw new IOException("kill -9 " + p.pid() + " did not finish");
+        }
+        if (!p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("server pid " + p.pid() + " still alive " + EXIT_TIMEOUT + " after kill -9");
+        }
+        if (kill.exitValue() != 0 && p.exitValue() != 137) {
+            throw new IOException("kill -9 " + p.pid() + " exited with " + kill.exitValue());
+        }
+    }
+
+    /** Stops the server with SIGTERM and waits (bounded) for it to exit, keeping its data. Returns the exit code. */
+    public int shutdown() throws InterruptedException {
+        Process p = process;
+        if (p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("server pid " + p.pid() + " did not exit within " + EXIT_TIMEOUT
+                        + " of SIGTERM; log " + logFile);
+            }
+        }
+        return p.exitValue();
+    }
+
+    /** Waits (bounded) for the current process to exit on its own and returns its exit code. */
+    public int awaitExit(Duration atMost) throws InterruptedException {
+        Process p = process;
+        if (!p.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("server pid " + p.pid() + " still running after " + atMost);
+        }
+        return p.exitValue();
+    }
+
+    /** Starts the same implementation again on the same data, zoo.cfg and port; the previous process must be gone. */
+    public ServerProcess restart() throws IOException {
+        return restart(target);
+    }
+
+    /**
+     * Starts {@code as} on the same data, zoo.cfg and port, and waits (bounded) until it serves requests. Throws
+     * IllegalStateException (with the server output) if the process exits before that.
+     */
+    public ServerProcess restart(Target as) throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException("restart: server pid " + pid() + " is still running");
+        }
+        launch(as);
+        return this;
+    }
+
+    /**
+     * Starts {@code as} on the same data, zoo.cfg and port without waiting for it; for tests that expect the server
+     * to refuse to start ({@link #awaitExit(Duration)}) or to decide afterwards ({@link #awaitServing()}).
+     */
+    public void restartNoWait(Target as) throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException("restart: server pid " + pid() + " is still running");
+        }
+        spawn(as);
+    }
+
+    private void launch(Target as) throws IOException {
+        spawn(as);
+        try {
+            awaitServing();
+        } catch (RuntimeException | Error e) {
+            Process p = process;
+            p.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private void spawn(Target as) throws IOException {
+        List<String> command = command(as);
+        int n = LOG_COUNTERS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+        Path log = logDir().resolve(name + "-" + n + ".log");
+        Files.deleteIfExists(log);
+        String header = "# " + String.join(" ", command) + "\n# zoo.cfg:\n"
+                + cfgText.strip().replaceAll("(?m)^", "#   ") + "\n\n";
+        Files.writeString(log, header, StandardCharsets.UTF_8);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        this.logFile = log;
+        this.target = as;
+        this.process = pb.start();
+    }
+
+    /** Waits (bounded) until the current process answers ruok (and, for ZooKeeper, serves requests). */
+    public void awaitServing() {
+        Process p = process;
+        Target t = target;
+        await("server " + name + " answers ruok").atMost(START_TIMEOUT).pollDelay(Duration.ofMillis(50))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException("server process exited with " + p.exitValue()
+                                + " before answering ruok; log " + logFile + ":\n" + logText());
+                    }
+                    if (!"imok".equals(fourLetterOrNull("ruok"))) {
+                        return false;
+                    }
+                    // The admin endpoint starts after the client port: wait for it too when a test uses it.
+                    if (adminPort() > 0 && !accepts(adminPort())) {
+                        return false;
+                    }
+                    if (t != Target.ZOOKEEPER) {
+                        return true;
+                    }
+                    // ZooKeeper answers imok before it serves requests; srvr says so until it does.
+                    String srvr = fourLetterOrNull("srvr");
+                    return srvr != null && !srvr.contains("not currently serving requests");
+                });
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(HOST, port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<String> command(Target as) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        if (as == Target.ZOOKEEPER) {
+            Path logback = dir.resolve("logback.xml");
+            if (!Files.exists(logback)) {
+                Files.writeString(logback, LOGBACK_XML, StandardCharsets.UTF_8);
+            }
+            command.add("-Dlogback.configurationFile=" + logback);
+            command.add("-Dzookeeper.admin.enableServer=" + config.getOrDefault("admin.enableServer", "false"));
+            if ("true".equals(config.get("admin.enableServer"))) {
+                command.add("-Dzookeeper.admin.serverAddress=" + config.get("admin.serverAddress"));
+                command.add("-Dzookeeper.admin.serverPort=" + config.get("admin.serverPort"));
+            }
+            command.add("-Dzookeeper.extendedTypesEnabled=" + config.get("extendedTypesEnabled"));
+            command.add("-Dzookeeper.4lw.commands.whitelist=" + config.get("4lw.commands.whitelist"));
+            if (config.containsKey("znode.container.checkIntervalMs")) {
+                command.add("-Dznode.container.checkIntervalMs=" + config.get("znode.container.checkIntervalMs"));
+            }
+            if (config.containsKey("jute.maxbuffer")) {
+                command.add("-Djute.maxbuffer=" + config.get("jute.maxbuffer"));
+            }
+            for (String key : ZOOKEEPER_SYSTEM_PROPERTY_KEYS) {
+                if (config.containsKey(key)) {
+                    command.add("-Dzookeeper." + key + "=" + config.get(key));
+                }
+            }
+            command.addAll(extraJvmArgs);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("org.apache.zookeeper.server.ZooKeeperServerMain");
+        } else {
+            command.addAll(extraJvmArgs);
+            command.add("-cp");
+            StringBuilder cp = new StringBuilder(corralClasspath());
+            for (Path jar : extraClasspath) {
+                cp.append(java.io.File.pathSeparator).append(jar);
+            }
+            command.add(cp.toString());
+            command.add("io.corral.server.Main");
+        }
+        command.add(cfgFile.toString());
+        return command;
+    }
+
     /** Stops the process (SIGTERM, then SIGKILL if it does not exit) and removes its directory. */
     public void stop() {
+        Process p = process;
         try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(15, TimeUnit.SECONDS);
+            if (p != null && p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(15, TimeUnit.SECONDS);
                 }
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
         } finally {
             try {
@@ -179,10 +431,13 @@ public final class ServerProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return target + " server pid " + pid() + " at " + connectString() + " (log " + logFile + ")";
+        Process p = process;
+        return target + " server pid " + (p == null ? "-" : Long.toString(p.pid())) + " at " + connectString()
+                + " (log " + logFile + ")";
     }
 
-    private static void deleteRecursively(Path root) {
+    /** Deletes {@code root} and everything below it, best effort. */
+    public static void deleteRecursively(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }
@@ -213,11 +468,25 @@ public final class ServerProcess implements AutoCloseable {
         return dir;
     }
 
+    /** The runtime classpath of the Corral server ({@code target/server.classpath}, written by the build). */
+    public static String corralClasspath() throws IOException {
+        String file = System.getProperty("corral.server.classpath.file");
+        if (file == null) {
+            throw new IllegalStateException("system property corral.server.classpath.file is not set");
+        }
+        return Files.readString(Paths.get(file), StandardCharsets.UTF_8).trim();
+    }
+
     /** Builder for the zoo.cfg keys the tests use. Unset keys are left to the server's defaults. */
     public static final class Builder {
         private final String name;
         private final Map<String, String> cfg = new LinkedHashMap<>();
         private final List<String> extraJvmArgs = new ArrayList<>();
+        private final List<Path> extraClasspath = new ArrayList<>();
+        private Target target;
+        private Path dataDir;
+        private Path dataLogDir;
+        private boolean separateDataLogDir;
 
         private Builder(String name) {
             this.name = name;
@@ -225,6 +494,22 @@ public final class ServerProcess implements AutoCloseable {
             cfg.put("maxClientCnxns", "60");
             cfg.put("extendedTypesEnabled", "true");
             cfg.put("4lw.commands.whitelist", "*");
+            // Off unless a test asks for it, so that no two servers fight over the default port 8080.
+            cfg.put("admin.enableServer", "false");
+        }
+
+        /** Turns the admin endpoint on, on a free loopback port ({@link ServerProcess#adminPort()}). */
+        public Builder adminServer() {
+            cfg.put("admin.enableServer", "true");
+            cfg.put("admin.serverAddress", HOST);
+            cfg.put("admin.serverPort", "0"); // a free port is picked at start
+            return this;
+        }
+
+        /** Runs this implementation regardless of {@code -Dit.target}. */
+        public Builder target(Target t) {
+            this.target = t;
+            return this;
         }
 
         public Builder tickTime(int ms) {
@@ -262,6 +547,56 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The durable store: {@code persistence.provider=file} (Corral; ZooKeeper is durable anyway and ignores the
+         * key) with {@code forceSync=yes}.
+         */
+        public Builder durable() {
+            cfg.put("persistence.provider", "file");
+            cfg.put("forceSync", "yes");
+            return this;
+        }
+
+        /** {@code snapCount}: about this many transactions between snapshots (half of it plus a random part). */
+        public Builder snapCount(int n) {
+            cfg.put("snapCount", Integer.toString(n));
+            return this;
+        }
+
+        /** {@code preAllocSize} in KB: the step by which a transaction log file grows. */
+        public Builder preAllocSizeKb(int kb) {
+            cfg.put("preAllocSize", Integer.toString(kb));
+            return this;
+        }
+
+        /** {@code DigestAuthenticationProvider.superDigest}, e.g. {@code super:<base64 sha1>}. */
+        public Builder superDigest(String digest) {
+            cfg.put("DigestAuthenticationProvider.superDigest", digest);
+            return this;
+        }
+
+        /** Puts the transaction logs in their own {@code dataLogDir} next to the dataDir. */
+        public Builder separateDataLogDir() {
+            this.separateDataLogDir = true;
+            return this;
+        }
+
+        /**
+         * Uses existing directories the test owns (they are not deleted on {@link ServerProcess#stop()});
+         * {@code logDir} null means no dataLogDir key (logs in the dataDir).
+         */
+        public Builder dataDirs(Path snapDir, Path logDir) {
+            this.dataDir = snapDir;
+            this.dataLogDir = logDir;
+            return this;
+        }
+
+        /** A jar the Corral server gets on its class path besides its own, as a plugin jar dropped into lib/ would. */
+        public Builder classpathEntry(Path jar) {
+            extraClasspath.add(jar);
+            return this;
+        }
+
         /** Any other zoo.cfg key. */
         public Builder set(String key, String value) {
             cfg.put(key, value);
@@ -275,94 +610,42 @@ public final class ServerProcess implements AutoCloseable {
         }
 
         public ServerProcess start() throws IOException {
-            Target target = Target.current();
+            Target t = target != null ? target : Target.current();
             Path dir = Files.createTempDirectory("corral-it-" + name + "-");
-            Path dataDir = dir.resolve("data");
-            Files.createDirectories(dataDir);
+            boolean inside = dataDir == null;
+            Path snapDir = inside ? dir.resolve("data") : dataDir;
+            Path logDir = inside ? (separateDataLogDir ? dir.resolve("datalog") : null) : dataLogDir;
+            Files.createDirectories(snapDir);
+            if (logDir != null) {
+                Files.createDirectories(logDir);
+            }
             int port = freePort();
 
             Map<String, String> config = new LinkedHashMap<>(cfg);
+            if ("true".equals(config.get("admin.enableServer")) && "0".equals(config.get("admin.serverPort"))) {
+                config.put("admin.serverPort", Integer.toString(freePort()));
+            }
             config.put("clientPort", Integer.toString(port));
             config.put("clientPortAddress", HOST);
-            config.put("dataDir", dataDir.toString());
+            config.put("dataDir", snapDir.toString());
+            if (logDir != null) {
+                config.put("dataLogDir", logDir.toString());
+            }
 
             Path cfgFile = dir.resolve("zoo.cfg");
             StringBuilder text = new StringBuilder();
             config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
             Files.writeString(cfgFile, text.toString(), StandardCharsets.UTF_8);
 
-            int n = LOG_COUNTERS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-            Path logFile = logDir().resolve(name + "-" + n + ".log");
-            Files.deleteIfExists(logFile);
-
-            List<String> command = new ArrayList<>();
-            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx256m");
-            if (target == Target.ZOOKEEPER) {
-                Path logback = dir.resolve("logback.xml");
-                Files.writeString(logback, LOGBACK_XML, StandardCharsets.UTF_8);
-                command.add("-Dlogback.configurationFile=" + logback);
-                command.add("-Dzookeeper.admin.enableServer=false");
-                command.add("-Dzookeeper.extendedTypesEnabled=" + config.get("extendedTypesEnabled"));
-                command.add("-Dzookeeper.4lw.commands.whitelist=" + config.get("4lw.commands.whitelist"));
-                if (config.containsKey("znode.container.checkIntervalMs")) {
-                    command.add("-Dznode.container.checkIntervalMs=" + config.get("znode.container.checkIntervalMs"));
-                }
-                if (config.containsKey("jute.maxbuffer")) {
-                    command.add("-Djute.maxbuffer=" + config.get("jute.maxbuffer"));
-                }
-                command.addAll(extraJvmArgs);
-                command.add("-cp");
-                command.add(System.getProperty("java.class.path"));
-                command.add("org.apache.zookeeper.server.ZooKeeperServerMain");
-            } else {
-                command.addAll(extraJvmArgs);
-                command.add("-cp");
-                command.add(corralClasspath());
-                command.add("io.corral.server.Main");
-            }
-            command.add(cfgFile.toString());
-
-            String header = "# " + String.join(" ", command) + "\n# zoo.cfg:\n"
-                    + text.toString().strip().replaceAll("(?m)^", "#   ") + "\n\n";
-            Files.writeString(logFile, header, StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.PIPE);
-            Process process = pb.start();
-            ServerProcess server = new ServerProcess(target, process, port, dir, logFile, config);
+            ServerProcess server = new ServerProcess(this, t, port, dir, snapDir, logDir == null ? snapDir : logDir,
+                    cfgFile, text.toString(), config);
             try {
-                await("server " + name + " answers ruok").atMost(START_TIMEOUT).pollDelay(Duration.ofMillis(50))
-                        .pollInterval(Duration.ofMillis(100)).until(() -> {
-                            if (!process.isAlive()) {
-                                throw new IllegalStateException("server process exited with " + process.exitValue()
-                                        + " before answering ruok; log " + logFile + ":\n" + server.logText());
-                            }
-                            if (!"imok".equals(server.fourLetterOrNull("ruok"))) {
-                                return false;
-                            }
-                            if (target != Target.ZOOKEEPER) {
-                                return true;
-                            }
-                            // ZooKeeper answers imok before it serves requests; srvr says so until it does.
-                            String srvr = server.fourLetterOrNull("srvr");
-                            return srvr != null && !srvr.contains("not currently serving requests");
-                        });
-            } catch (RuntimeException | Error e) {
+                server.launch(t);
+            } catch (RuntimeException | Error | IOException e) {
                 server.stop();
                 throw e;
             }
             return server;
-        }
-
-        private static String corralClasspath() throws IOException {
-            String file = System.getProperty("corral.server.classpath.file");
-            if (file == null) {
-                throw new IllegalStateException("system property corral.server.classpath.file is not set");
-            }
-            return Files.readString(Paths.get(file), StandardCharsets.UTF_8).trim();
         }
     }
 

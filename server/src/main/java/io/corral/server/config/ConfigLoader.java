@@ -121,6 +121,8 @@ public final class ConfigLoader {
                 raisedTo("autopurge.snapRetainCount", 3, 3),
                 nonNegativeInt("autopurge.purgeInterval", 0),
                 new QuorumConfigParser(values, source).parse(dataDir),
+                new SecurityConfigParser(values, source).tls(),
+                new SecurityConfigParser(values, source).auth(),
                 values);
     }
 

@@ -30,11 +30,14 @@ final class KnownKeys {
             "secureClientPortAddress", "clientPortListenBacklog", "globalOutstandingLimit", "admin.enableServer",
             "admin.serverAddress", "admin.serverPort", "admin.commandURL", "admin.idleTimeout", "metricsProvider.className",
             "enforceAuthEnabled", "enforceAuthSchemes", "serverCnxnFactory", "sslQuorum", "portUnification",
-            "quorumListenOnAllIPs", "dynamicConfigFile", "skipACL", "digest.enabled", "snapshot.trust.empty");
+            "quorumListenOnAllIPs", "dynamicConfigFile", "skipACL", "digest.enabled", "snapshot.trust.empty",
+            // TLS and authentication (SecurityConfigParser and the auth-plugins read these).
+            "client.certReload", "enforce.auth.enabled", "enforce.auth.schemes");
 
     private static final List<String> PREFIXES = List.of(
             "server.", "group.", "weight.", "authProvider.", "ssl.", "admin.", "autopurge.", "metricsProvider.",
-            "quorum.", "zookeeper.", "election.");
+            "quorum.", "zookeeper.", "election.", "DigestAuthenticationProvider.", "X509AuthenticationProvider.",
+            "IPAuthenticationProvider.");
 
     static boolean isKnown(String key) {
         if (EXACT.contains(key)) {

@@ -9,6 +9,8 @@ import java.util.Set;
  * server reads files or system properties for configuration.
  *
  * @param quorum   the ensemble, or null for a standalone server
+ * @param tls      the secure client port (disabled unless {@code secureClientPort} is set)
+ * @param auth     authentication enforcement and the extra ACL schemes named in zoo.cfg
  * @param settings every key of zoo.cfg and every {@code zookeeper.*} system property (prefix removed), for
  *                 plugins that read options of their own
  */
@@ -33,6 +35,8 @@ public record ServerConfig(
         int snapRetainCount,
         int purgeIntervalHours,
         QuorumConfig quorum,
+        TlsConfig tls,
+        AuthConfig auth,
         Map<String, String> settings) {
 
     public ServerConfig {

@@ -14,13 +14,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client TCP connection: framing, the handshake, four-letter words, flow control and the write queue.
+ * One client TCP connection: framing, the handshake, four-letter words, flow control and the write queue; on the
+ * secure port, TLS under all of it ({@link TlsLayer}: the framing below sees plaintext either way).
  *
  * <p>Threads: reading, parsing and socket writes happen on the owning selector thread; {@link #send},
  * {@link #requestCompleted} and {@link #close} may be called from the pipeline thread and only hand work over.
@@ -65,7 +70,19 @@ final class ClientConnection implements ClientLink {
     private volatile long sessionId;
     private volatile int sessionTimeoutMs;
 
+    /** Null on the plain port. */
+    private final TlsLayer tls;
+    /** The client ended its side of the stream; close once what it sent before is handled. */
+    private boolean endOfStream;
+    private boolean pumping;
+
     ClientConnection(long id, SocketChannel channel, InetSocketAddress remote, SelectorLoop loop, NioServer server) {
+        this(id, channel, remote, loop, server, null);
+    }
+
+    /** @param engine a server-mode engine for a connection on the secure port, or null on the plain port */
+    ClientConnection(long id, SocketChannel channel, InetSocketAddress remote, SelectorLoop loop, NioServer server,
+                     SSLEngine engine) {
         this.id = id;
         this.channel = channel;
         this.remote = remote;
@@ -74,6 +91,16 @@ final class ClientConnection implements ClientLink {
         this.maxFrame = server.config().juteMaxBuffer();
         this.maxOutstanding = server.config().maxOutstandingPerConnection();
         this.state = server.pipeline().newConnection(this);
+        TlsLayer layer = null;
+        if (engine != null) {
+            try {
+                layer = new TlsLayer(engine, server.tlsTasks(), () -> loop.execute(this::afterTlsTask),
+                        this::handshakeDone);
+            } catch (SSLException e) {
+                throw new IllegalStateException("TLS engine refused to start a handshake: " + e.getMessage(), e);
+            }
+        }
+        this.tls = layer;
     }
 
     void attach(SelectionKey key) {
@@ -86,6 +113,10 @@ final class ClientConnection implements ClientLink {
         if (phase == Phase.CLOSED) {
             return;
         }
+        if (tls != null) {
+            readTls();
+            return;
+        }
         try {
             if (!in.hasRemaining()) {
                 grow();
@@ -95,11 +126,114 @@ final class ClientConnection implements ClientLink {
                 closeNow("client closed the connection");
                 return;
             }
+            server.stats().bytesReceived(n);
         } catch (IOException e) {
             closeNow("read failed: " + e.getMessage());
             return;
         }
         parseFrames();
+    }
+
+    // ---- TLS (selector thread) ----
+
+    private void readTls() {
+        try {
+            int n = tls.fill(channel);
+            if (n < 0) {
+                endOfStream = true;
+            } else {
+                server.stats().bytesReceived(n);
+            }
+        } catch (IOException e) {
+            closeNow("read failed: " + e.getMessage());
+            return;
+        }
+        pumpTls();
+    }
+
+    /**
+     * Moves what TLS has decrypted into the read buffer and parses it, and lets the engine send what it must
+     * (handshake flights, session tickets), until neither makes progress. Bytes the socket already delivered stay
+     * in the TLS buffers while reading is paused; {@link #maybeResume} pumps them when it resumes.
+     */
+    private void pumpTls() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            for (int round = 0; round < 1024 && phase != Phase.CLOSED; round++) {
+                int moved = 0;
+                if (!readPaused) {
+                    if (!in.hasRemaining()) {
+                        grow();
+                    }
+                    moved = tls.unwrapInto(in);
+                }
+                long wrappedBefore = tls.wrapped();
+                if (tls.wantsWrap()) {
+                    flush();
+                }
+                if (moved > 0) {
+                    parseFrames();
+                }
+                if (moved == 0 && tls.wrapped() == wrappedBefore) {
+                    break;
+                }
+            }
+        } catch (SSLException e) {
+            LOG.warn("Closing TLS connection from {}: {}", remote, e.getMessage());
+            if (!tls.handshakeDone()) {
+                server.stats().authFailed(); // as ZooKeeper counts an unsuccessful handshake
+            }
+            closeNow("TLS failure: " + e.getMessage());
+            return;
+        } finally {
+            pumping = false;
+        }
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        if (tls.inboundClosed() || endOfStream) {
+            closeNow("client closed the connection");
+            return;
+        }
+        updateReadInterest();
+    }
+
+    /** Reading stays off while backpressure says so or while a delegated TLS task runs (nothing could be done). */
+    private void updateReadInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        boolean wanted = !readPaused && (tls == null || !tls.taskRunning()) && !endOfStream;
+        int ops = key.interestOps();
+        key.interestOps(wanted ? ops | SelectionKey.OP_READ : ops & ~SelectionKey.OP_READ);
+    }
+
+    /** A delegated TLS task finished (now on the selector thread): carry on with the handshake. */
+    private void afterTlsTask() {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        flush();
+        pumpTls();
+    }
+
+    /** Selector thread, inside an unwrap or wrap, before any plaintext of the client is parsed. */
+    private void handshakeDone() {
+        LOG.debug("TLS handshake with {} done: {}, {} client certificate(s)", remote, tls.protocol(),
+                tls.peerCertificates().size());
+        if (!tls.peerCertificates().isEmpty()) {
+            server.pipeline().handshakeCompleted(state);
+        }
+        // Anything queued while the engine could not take it goes out now.
+        loop.execute(this::flush);
+    }
+
+    @Override
+    public List<X509Certificate> peerCertificates() {
+        return tls == null ? List.of() : tls.peerCertificates();
     }
 
     private void parseFrames() {
@@ -206,6 +340,12 @@ final class ClientConnection implements ClientLink {
             }
         }
         readPaused = false;
+        if (tls != null) {
+            // Frames that arrived before the pause are in the buffer, and more may wait decrypted or not in TLS.
+            parseFrames();
+            pumpTls();
+            return;
+        }
         if (key.isValid()) {
             key.interestOps(key.interestOps() | SelectionKey.OP_READ);
         }
@@ -214,14 +354,18 @@ final class ClientConnection implements ClientLink {
     }
 
     private void answerFourLetterWord(String command) {
-        String text = server.fourLetterWords().run(command);
         LOG.debug("Four-letter word {} from {}", command, remote);
+        // Whatever else the client sends (stmk's mask, a newline) is not a frame: read no more.
+        pauseReading();
+        // The word runs on the monitor thread (it may wait for the pipeline); its text comes back to this loop.
+        server.fourLetterWords().answer(command, text -> loop.execute(() -> writeFourLetterAnswer(text)));
+    }
+
+    private void writeFourLetterAnswer(String text) {
         synchronized (writeLock) {
             out.add(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             closeWhenDrained = true;
         }
-        // Whatever else the client sends (stmk's mask, a newline) is not a frame: read no more.
-        pauseReading();
         flush();
     }
 
@@ -239,6 +383,7 @@ final class ClientConnection implements ClientLink {
 
     @Override
     public void send(byte[] frame) {
+        server.stats().frameSent(frame.length);
         boolean schedule;
         synchronized (writeLock) {
             if (phase == Phase.CLOSED) {
@@ -301,6 +446,16 @@ final class ClientConnection implements ClientLink {
         return inFlight.get();
     }
 
+    /** The selector interest set, as cons and stat print it (0 once the key is gone); any thread. */
+    int interestOps() {
+        SelectionKey k = key;
+        try {
+            return k != null && k.isValid() ? k.interestOps() : 0;
+        } catch (java.nio.channels.CancelledKeyException e) {
+            return 0;
+        }
+    }
+
     ConnectionState state() {
         return state;
     }
@@ -318,18 +473,30 @@ final class ClientConnection implements ClientLink {
             if (phase == Phase.CLOSED) {
                 return;
             }
+            boolean socketFull;
             try {
-                writeQueued();
+                if (tls == null) {
+                    writeQueued();
+                } else {
+                    writeQueuedTls();
+                }
             } catch (IOException e) {
                 out.clear();
                 queuedBytes = 0;
                 close = true;
             }
-            drained = out.isEmpty();
-            flushScheduled = !drained;
+            if (tls == null) {
+                drained = out.isEmpty();
+                socketFull = !drained;
+            } else {
+                // Frames the engine cannot take yet (mid-handshake, a task running) wait for the pump, not for OP_WRITE.
+                socketFull = tls.hasNetOut();
+                drained = out.isEmpty() && !socketFull;
+            }
+            flushScheduled = socketFull;
             if (key != null && key.isValid()) {
                 int ops = key.interestOps();
-                key.interestOps(drained ? ops & ~SelectionKey.OP_WRITE : ops | SelectionKey.OP_WRITE);
+                key.interestOps(socketFull ? ops | SelectionKey.OP_WRITE : ops & ~SelectionKey.OP_WRITE);
             }
             if (drained && closeWhenDrained) {
                 close = true;
@@ -377,6 +544,38 @@ final class ClientConnection implements ClientLink {
         }
     }
 
+    /**
+     * Wraps queued frames and writes the ciphertext, record by record, until the socket is full, the queue is
+     * empty, or the engine cannot take more now (handshaking, or a delegated task running).
+     */
+    private void writeQueuedTls() throws IOException {
+        while (true) {
+            if (!tls.writeNet(channel)) {
+                return;
+            }
+            if (out.isEmpty() && !tls.wantsWrap()) {
+                return;
+            }
+            int n = 0;
+            for (ByteBuffer b : out) {
+                gather[n++] = b;
+                if (n == MAX_GATHER) {
+                    break;
+                }
+            }
+            long wrappedBefore = tls.wrapped();
+            long consumed = tls.wrap(gather, 0, n);
+            queuedBytes -= consumed;
+            java.util.Arrays.fill(gather, 0, n, null);
+            while (!out.isEmpty() && !out.peek().hasRemaining()) {
+                out.poll();
+            }
+            if (consumed == 0 && tls.wrapped() == wrappedBefore) {
+                return;
+            }
+        }
+    }
+
     /** Closes at once, on the selector thread; the pipeline is told so it can forget the connection. */
     void closeNow(String reason) {
         synchronized (writeLock) {
@@ -386,6 +585,15 @@ final class ClientConnection implements ClientLink {
             phase = Phase.CLOSED;
             out.clear();
             queuedBytes = 0;
+            if (tls != null && channel.isOpen()) {
+                // close_notify, best effort: a client that reads gets a clean end instead of a truncation.
+                tls.closeOutbound();
+                try {
+                    tls.writeNet(channel);
+                } catch (IOException e) {
+                    LOG.debug("close_notify to {} not sent: {}", remote, e.getMessage());
+                }
+            }
         }
         LOG.debug("Connection from {} closed: {}", remote, reason);
         if (key != null) {

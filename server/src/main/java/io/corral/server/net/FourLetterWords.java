@@ -1,23 +1,18 @@
 package io.corral.server.net;
 
-import io.corral.server.config.ServerConfig;
-import io.corral.server.monitor.MonitorCommands;
-import java.util.Set;
+import io.corral.server.monitor.FourLetterWordService;
+import java.util.function.Consumer;
 
 /**
  * Four-letter words on the client port: recognised only as the first four bytes of a fresh connection (read as
- * a frame length they would be an absurd size), answered in plain text, then the connection closes.
+ * a frame length they would be an absurd size), answered in plain text, then the connection closes. The answer
+ * comes from the monitoring command registry, off the selector thread.
  */
 public final class FourLetterWords {
-    private static final Set<String> KNOWN = Set.of("conf", "cons", "crst", "dirs", "dump", "envi", "gtmk", "hash",
-            "isro", "mntr", "ruok", "srst", "srvr", "stat", "stmk", "wchc", "wchp", "wchs");
+    private final FourLetterWordService service;
 
-    private final ServerConfig config;
-    private final MonitorCommands commands;
-
-    public FourLetterWords(ServerConfig config, MonitorCommands commands) {
-        this.config = config;
-        this.commands = commands;
+    public FourLetterWords(FourLetterWordService service) {
+        this.service = service;
     }
 
     /** The command those four bytes spell, or null when they are an ordinary frame length. */
@@ -31,14 +26,11 @@ public final class FourLetterWords {
             c[i] = (char) b;
         }
         String cmd = new String(c);
-        return KNOWN.contains(cmd) ? cmd : null;
+        return FourLetterWordService.isWord(cmd) ? cmd : null;
     }
 
-    String run(String command) {
-        if (!config.fourLetterWordAllowed(command)) {
-            return command + " is not executed because it is not in the whitelist.\n";
-        }
-        String text = commands.run(command);
-        return text != null ? text : command + " is not yet supported by this server.\n";
+    /** Hands {@code command} to the monitor thread; {@code reply} gets the text once, on that thread. */
+    void answer(String command, Consumer<String> reply) {
+        service.answer(command, reply);
     }
 }

@@ -1,6 +1,8 @@
 package io.corral.server.net;
 
 import io.corral.server.config.ServerConfig;
+import io.corral.server.config.TlsConfig;
+import io.corral.server.net.tls.TlsEngineFactory;
 import io.corral.server.monitor.ServerStats;
 import io.corral.server.pipeline.Pipeline;
 import java.io.IOException;
@@ -13,15 +15,21 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client port: an acceptor thread that enforces {@code maxClientCnxns} per address and hands connections
- * round-robin to the selector loops, which do all socket I/O.
+ * The client ports: for the plain port and, when {@code secureClientPort} is set, the TLS port beside it, an
+ * acceptor thread that enforces {@code maxClientCnxns} per address (both ports count together, as in ZooKeeper)
+ * and hands connections round-robin to the selector loops, which do all socket I/O. TLS connections get an
+ * SSLEngine from {@link TlsEngineFactory}; the engines' delegated tasks run on a small pool of their own.
  */
 public final class NioServer {
     private static final Logger LOG = LoggerFactory.getLogger(NioServer.class);
@@ -37,7 +45,12 @@ public final class NioServer {
     private final AtomicLong nextId = new AtomicLong(1);
     private ServerSocketChannel acceptChannel;
     private Thread acceptor;
+    private ServerSocketChannel secureChannel;
+    private Thread secureAcceptor;
+    private TlsEngineFactory tlsEngines;
+    private ExecutorService tlsTasks;
     private volatile boolean running;
+    private int nextLoop;
 
     public NioServer(ServerConfig config, Pipeline pipeline, ServerStats stats, FourLetterWords fourLetterWords,
                      LongSupplier monotonicMs, int selectorThreads) throws IOException {
@@ -65,14 +78,66 @@ public final class NioServer {
             acceptChannel.close();
             throw new IOException("Cannot listen on " + address + " (clientPort/clientPortAddress): " + e.getMessage(), e);
         }
+        if (config.tls().enabled()) {
+            try {
+                startTls();
+            } catch (IOException e) {
+                acceptChannel.close();
+                throw e;
+            }
+        }
         running = true;
         for (SelectorLoop loop : loops) {
             loop.start();
         }
-        acceptor = new Thread(this::acceptLoop, "corral-acceptor");
+        acceptor = new Thread(() -> acceptLoop(acceptChannel, null), "corral-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info("Serving clients on {}", acceptChannel.getLocalAddress());
+        if (secureChannel != null) {
+            secureAcceptor = new Thread(() -> acceptLoop(secureChannel, tlsEngines), "corral-acceptor-tls");
+            secureAcceptor.setDaemon(true);
+            secureAcceptor.start();
+            LOG.info("Serving TLS clients on {}", secureChannel.getLocalAddress());
+        }
+    }
+
+    private void startTls() throws IOException {
+        TlsConfig tls = config.tls();
+        tlsEngines = new TlsEngineFactory(tls);
+        InetSocketAddress address = tls.address() == null
+                ? new InetSocketAddress(tls.port())
+                : new InetSocketAddress(tls.address(), tls.port());
+        secureChannel = ServerSocketChannel.open();
+        secureChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        try {
+            secureChannel.bind(address, 1024);
+        } catch (IOException e) {
+            secureChannel.close();
+            throw new IOException("Cannot listen on " + address + " (secureClientPort/secureClientPortAddress): "
+                    + e.getMessage(), e);
+        }
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+        AtomicInteger n = new AtomicInteger();
+        tlsTasks = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "corral-tls-task-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The secure port actually bound, or -1 when there is none. */
+    public int securePort() {
+        try {
+            return secureChannel == null ? -1 : ((InetSocketAddress) secureChannel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Rebuilds the TLS context now if the key or trust store files changed (as client.certReload does per accept). */
+    public boolean reloadTlsStores() {
+        return tlsEngines != null && tlsEngines.reloadIfChanged();
     }
 
     public int port() {
@@ -87,19 +152,28 @@ public final class NioServer {
         running = false;
         try {
             acceptChannel.close();
+            if (secureChannel != null) {
+                secureChannel.close();
+            }
         } catch (IOException e) {
             LOG.debug("closing the client port", e);
         }
         if (acceptor != null) {
             acceptor.join(5_000);
         }
+        if (secureAcceptor != null) {
+            secureAcceptor.join(5_000);
+        }
         for (SelectorLoop loop : loops) {
             loop.stop();
         }
+        if (tlsTasks != null) {
+            tlsTasks.shutdownNow();
+        }
     }
 
-    private void acceptLoop() {
-        int next = 0;
+    /** @param engines null for the plain port */
+    private void acceptLoop(ServerSocketChannel acceptChannel, TlsEngineFactory engines) {
         while (running) {
             SocketChannel ch;
             try {
@@ -120,11 +194,12 @@ public final class NioServer {
                 }
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                SelectorLoop loop = loops[next++ % loops.length];
-                ClientConnection conn = new ClientConnection(nextId.getAndIncrement(), ch, remote, loop, this);
+                SelectorLoop loop = nextLoop();
+                SSLEngine engine = engines == null ? null : engines.newEngine(remote);
+                ClientConnection conn = new ClientConnection(nextId.getAndIncrement(), ch, remote, loop, this, engine);
                 connections.put(conn.connectionId(), conn);
                 loop.register(ch, conn);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not set up an accepted connection: {}", e.getMessage());
                 try {
                     ch.close();
@@ -133,6 +208,12 @@ public final class NioServer {
                 }
             }
         }
+    }
+
+    private synchronized SelectorLoop nextLoop() {
+        SelectorLoop loop = loops[nextLoop % loops.length];
+        nextLoop = (nextLoop + 1) % loops.length;
+        return loop;
     }
 
     private boolean admit(InetAddress address) {
@@ -164,14 +245,46 @@ public final class NioServer {
         return Collections.unmodifiableCollection(connections.values());
     }
 
-    public java.util.List<String> connectionLines() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (ClientConnection c : connections.values()) {
-            var st = c.state().stats();
-            out.add(" /" + c.remoteAddress().getAddress().getHostAddress() + ":" + c.remoteAddress().getPort()
-                    + "[1](queued=" + c.inFlight() + ",recved=" + st.receivedCount() + ",sent=" + st.sentCount() + ")");
+    /** Every connection's figures for monitoring (stat, cons, the connection MBeans), oldest first; any thread. */
+    public java.util.List<io.corral.api.management.ConnectionSummary> connectionSummaries() {
+        java.util.List<io.corral.api.management.ConnectionSummary> out = new java.util.ArrayList<>();
+        for (ClientConnection c : new java.util.TreeMap<>(connections).values()) {
+            io.corral.server.pipeline.ConnectionStats st = c.state().stats();
+            long session = c.sessionId();
+            out.add(new io.corral.api.management.ConnectionSummary(c.connectionId(),
+                    c.remoteAddress().getAddress().getHostAddress(), c.remoteAddress().getPort(), c.interestOps(),
+                    c.inFlight(), st.receivedCount(), st.sentCount(), session, session == 0 ? 0 : c.sessionTimeoutMs(),
+                    st.establishedMs(), st.lastOp(), st.lastCxid(), st.lastZxid(), st.lastResponseMs(),
+                    st.lastLatencyMs(), st.minLatencyMs(), st.avgLatencyMs(), st.maxLatencyMs()));
         }
         return out;
+    }
+
+    /** Closes one connection (its session lives on until it expires); false when there is none. Any thread. */
+    public boolean closeConnection(long connectionId) {
+        ClientConnection c = connections.get(connectionId);
+        if (c == null) {
+            return false;
+        }
+        c.close("closed by an administrator");
+        return true;
+    }
+
+    /** Zeroes one connection's counters (cons, JMX resetCounters); false when there is none. */
+    public boolean resetConnectionStats(long connectionId) {
+        ClientConnection c = connections.get(connectionId);
+        if (c == null) {
+            return false;
+        }
+        c.state().stats().reset();
+        return true;
+    }
+
+    /** Zeroes every connection's counters (crst). */
+    public void resetAllConnectionStats() {
+        for (ClientConnection c : connections.values()) {
+            c.state().stats().reset();
+        }
     }
 
     public int connectionCount() {
@@ -188,6 +301,10 @@ public final class NioServer {
 
     ServerStats stats() {
         return stats;
+    }
+
+    Executor tlsTasks() {
+        return tlsTasks;
     }
 
     FourLetterWords fourLetterWords() {

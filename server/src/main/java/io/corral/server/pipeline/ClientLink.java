@@ -1,6 +1,8 @@
 package io.corral.server.pipeline;
 
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * The pipeline's handle on a client connection; the network layer implements it.
@@ -30,4 +32,12 @@ public interface ClientLink {
 
     /** Called when the session is bound, so that every frame received from then on renews it. */
     void bindSession(long sessionId, int timeoutMs);
+
+    /**
+     * The client's verified TLS certificate chain, its own certificate first; empty on the plain port or when the
+     * client presented none.
+     */
+    default List<X509Certificate> peerCertificates() {
+        return List.of();
+    }
 }

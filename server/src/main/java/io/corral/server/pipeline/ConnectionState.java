@@ -23,6 +23,8 @@ public final class ConnectionState implements Watcher {
     final ConnectionStats stats = new ConnectionStats();
     Session session;
     boolean closed;
+    /** A reply that ends the connection is queued (failed auth, enforce.auth): later requests are dropped. */
+    boolean closeAfterReply;
     /** Set for clients that sent no readOnly flag; their ConnectResponse must not carry one either. */
     boolean legacyClient;
     private final ReplyWriter writer;

@@ -53,6 +53,11 @@ final class LogStage {
         queue.add(txn);
     }
 
+    /** Transactions waiting to be logged (a monitoring gauge). */
+    int queueDepth() {
+        return queue.size();
+    }
+
     void stop() throws InterruptedException {
         queue.add(STOP);
         thread.join(10_000);

@@ -1,12 +1,12 @@
 package io.corral.server.pipeline;
 
 import io.corral.api.auth.AuthId;
-import io.corral.api.auth.AuthenticationProvider;
+import io.corral.api.auth.AuthenticationException;
+import io.corral.api.auth.ConnectionInfo;
 import io.corral.api.persistence.PersistenceBackend;
 import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
 import io.corral.protocol.Perms;
-import io.corral.protocol.data.ACL;
 import io.corral.protocol.jute.Record;
 import io.corral.protocol.proto.ConnectRequest;
 import io.corral.protocol.proto.ConnectResponse;
@@ -28,7 +28,6 @@ import io.corral.server.tree.DataTree;
 import io.corral.server.txn.Applied;
 import io.corral.server.txn.SessionHook;
 import io.corral.server.txn.TxnApplier;
-import io.corral.server.watch.WatchEvent;
 import io.corral.server.watch.WatchTable;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * the pipeline thread, which takes events from one queue; other threads only post events. Replication will
  * sit between prepare and apply in place of the local log stage.
  */
-public final class Pipeline implements ReadContext, SessionHook {
+public final class Pipeline implements SessionHook {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
@@ -62,6 +61,7 @@ public final class Pipeline implements ReadContext, SessionHook {
     private final Clock clock;
     private final DataTree tree;
     private final WatchTable watches;
+    private final ReadScope readScope;
     private final SessionTable sessions;
     private final SessionIds sessionIds;
     private final Map<Long, Session> preparedSessions = new HashMap<>();
@@ -93,6 +93,7 @@ public final class Pipeline implements ReadContext, SessionHook {
         this.sessions = recovered.sessions();
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
         this.applier = new TxnApplier(tree, watches, this);
+        this.readScope = new ReadScope(tree, watches, auth, this::lastZxid);
         this.pending = new PendingChanges(tree);
         this.preparer = new Preparer(tree, pending, auth, clock, recovered.lastZxid());
         this.lastApplied = recovered.lastZxid();
@@ -153,6 +154,31 @@ public final class Pipeline implements ReadContext, SessionHook {
         post(query);
     }
 
+    /** Events waiting for the pipeline thread: a monitoring gauge, safe from any thread. */
+    public int queueDepth() {
+        return events.size();
+    }
+
+    /** Transactions waiting for the log thread: a monitoring gauge, safe from any thread. */
+    public int logQueueDepth() {
+        return logStage.queueDepth();
+    }
+
+    /** Ends a session as if it had expired (JMX's terminateSession); any thread. */
+    public void closeSession(long sessionId) {
+        post(() -> onAdminClose(sessionId));
+    }
+
+    private void onAdminClose(long id) {
+        Session s = sessions.get(id);
+        if (s == null || s.closing()) {
+            return;
+        }
+        LOG.info("Session 0x{} closed by an administrator", Long.toHexString(id));
+        s.markClosing();
+        logStage.submit(preparer.closeSession(id, 0, null));
+    }
+
     private void run() {
         try {
             while (running) {
@@ -177,6 +203,15 @@ public final class Pipeline implements ReadContext, SessionHook {
             conn.authIds.add(new AuthId("ip", link.remoteAddress().getAddress().getHostAddress()));
         }
         return conn;
+    }
+
+    /**
+     * The TLS handshake of {@code conn} completed with a client certificate: the scheme named by
+     * {@code ssl.authProvider} (x509) turns it into ids before any request of the connection is handled; a refused
+     * certificate closes the connection, as in ZooKeeper.
+     */
+    public void handshakeCompleted(ConnectionState conn) {
+        post(() -> onHandshake(conn));
     }
 
     public void connect(ConnectionState conn, ConnectRequest request, boolean legacyClient) {
@@ -206,6 +241,26 @@ public final class Pipeline implements ReadContext, SessionHook {
     }
 
     // ---- events, on the pipeline thread ----
+
+    private void onHandshake(ConnectionState conn) {
+        if (conn.closed) {
+            return;
+        }
+        String scheme = settings.tls().authProvider();
+        try {
+            ConnectionInfo info = new ConnectionInfo(conn.link.remoteAddress(), conn.link.peerCertificates());
+            for (AuthId id : auth.authenticateHandshake(scheme, info)) {
+                if (!conn.authIds.contains(id)) {
+                    conn.authIds.add(id);
+                }
+            }
+        } catch (AuthenticationException e) {
+            LOG.warn("Closing TLS connection from {}: the {} scheme refused its certificate: {}",
+                    conn.link.remoteAddress(), scheme, e.getMessage());
+            stats.authFailed();
+            close(conn, "client certificate refused");
+        }
+    }
 
     private void onConnect(ConnectionState conn, ConnectRequest req, boolean legacyClient) {
         if (conn.closed) {
@@ -258,11 +313,15 @@ public final class Pipeline implements ReadContext, SessionHook {
 
     private void onRequest(Request r) {
         ConnectionState conn = r.conn;
-        if (conn.closed) {
+        if (conn.closed || conn.closeAfterReply) {
             stats.dropped();
             return;
         }
         conn.stats.countReceived();
+        if (r.type == OpCode.AUTH || !auth.passesEnforcement(conn.authIds)) {
+            answerAtOnce(r);
+            return;
+        }
         if (r.type == OpCode.CLOSE_SESSION) {
             prepareClose(r);
         } else if (writes.get(r.type) != null) {
@@ -276,6 +335,37 @@ public final class Pipeline implements ReadContext, SessionHook {
         }
         conn.inFlight.add(r);
         logStage.submit(r.txn);
+    }
+
+    /**
+     * An auth packet takes effect when it arrives, as in ZooKeeper: every request after it is checked with the ids
+     * it gave, even while earlier writes are still in flight. Under {@code enforce.auth.enabled} a request of a
+     * connection without an id of an enforced scheme is refused. Only the reply waits for its turn; after a
+     * failure the connection takes no more requests and closes once the reply is out.
+     */
+    private void answerAtOnce(Request r) {
+        ConnectionState conn = r.conn;
+        if (r.type == OpCode.AUTH) {
+            try {
+                reads.get(OpCode.AUTH).execute(r, readScope);
+                r.presetErr = Code.OK;
+            } catch (KeeperCode e) {
+                r.presetErr = e.code();
+            }
+        } else {
+            LOG.warn("Refusing a request from {} (session 0x{}): it has authenticated with none of {}"
+                            + " (enforce.auth.enabled); closing the connection", conn.link.remoteAddress(),
+                    Long.toHexString(conn.sessionId()), auth.enforcedSchemes());
+            r.presetErr = Code.SESSIONCLOSEDREQUIRESASLAUTH;
+        }
+        if (r.presetErr != Code.OK) {
+            conn.closeAfterReply = true;
+        }
+        if (conn.inFlight.isEmpty() && !conn.link.congested()) {
+            execute(r);
+        } else {
+            conn.inFlight.add(r);
+        }
     }
 
     private void prepareWrite(Request r) {
@@ -373,6 +463,16 @@ public final class Pipeline implements ReadContext, SessionHook {
 
     private void execute(Request r) {
         ConnectionState conn = r.conn;
+        if (r.presetErr != null) {
+            finish(r, 0, r.presetErr, null);
+            if (r.presetErr != Code.OK) {
+                if (r.type == OpCode.AUTH) {
+                    stats.authFailed();
+                }
+                close(conn, r.type == OpCode.AUTH ? "authentication failed" : "not authenticated (enforce.auth.enabled)");
+            }
+            return;
+        }
         ReadOp op = reads.get(r.type);
         if (op == null) {
             // Not an opcode of the protocol: ZooKeeper answers UNIMPLEMENTED and drops the connection.
@@ -383,7 +483,7 @@ public final class Pipeline implements ReadContext, SessionHook {
         Record body = null;
         int err = Code.OK;
         try {
-            body = op.execute(r, this);
+            body = op.execute(r, readScope);
         } catch (KeeperCode e) {
             err = e.code();
         }
@@ -396,13 +496,15 @@ public final class Pipeline implements ReadContext, SessionHook {
 
     private void finish(Request r, long zxid, int err, Record body) {
         ConnectionState conn = r.conn;
-        conn.link.send(writer.reply(r.xid, zxid, err, body));
         long latencyMs = (System.nanoTime() - r.receivedNanos) / 1_000_000;
         conn.stats.answered(OpNames.shortName(r.type), r.xid, zxid, latencyMs, clock.wallMs());
         conn.stats.countSent();
         stats.answered(latencyMs);
+        stats.requestDone(r.type, r.isWrite(), System.nanoTime() - r.receivedNanos);
         stats.sent();
+        // Accounted before the reply leaves, so that whoever sees the reply also sees the request completed.
         conn.link.requestCompleted();
+        conn.link.send(writer.reply(r.xid, zxid, err, body));
     }
 
     private void close(ConnectionState conn, String reason) {
@@ -458,38 +560,14 @@ public final class Pipeline implements ReadContext, SessionHook {
         }
     }
 
-    // ---- ReadContext ----
-
-    @Override
+    /** The tree, for monitoring views (node count); owned by the pipeline thread. */
     public DataTree tree() {
         return tree;
     }
 
-    @Override
+    /** The watch table, for monitoring views read through {@link #inspect}. */
     public WatchTable watches() {
         return watches;
-    }
-
-    @Override
-    public void checkPermission(ConnectionState conn, List<ACL> acl, int perm) throws KeeperCode {
-        if (!auth.allows(acl, perm, conn.authIds)) {
-            throw new KeeperCode(Code.NOAUTH);
-        }
-    }
-
-    @Override
-    public boolean hasPermission(ConnectionState conn, List<ACL> acl, int perm) {
-        return auth.allows(acl, perm, conn.authIds);
-    }
-
-    @Override
-    public AuthenticationProvider authProvider(String scheme) {
-        return auth.provider(scheme);
-    }
-
-    @Override
-    public void sendEvent(ConnectionState conn, int eventType, String path) {
-        conn.deliver(new WatchEvent(eventType, path, -1));
     }
 
     // ---- monitoring (pipeline thread, through inspect) ----

@@ -9,6 +9,7 @@ import io.corral.protocol.txn.CloseSessionTxn;
 import io.corral.protocol.txn.ErrorTxn;
 import io.corral.protocol.txn.TxnHeader;
 import io.corral.server.auth.AuthRegistry;
+import io.corral.server.auth.InvalidAclException;
 import io.corral.server.time.Clock;
 import io.corral.server.tree.DataTree;
 import io.corral.server.txn.TxnCodec;
@@ -16,6 +17,8 @@ import io.corral.server.txn.TxnRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The prepare stage: validates a write against the tree as pending transactions will leave it, assigns the
@@ -25,6 +28,7 @@ import java.util.TreeSet;
  * them: the log and the apply stage see zxids strictly increasing.
  */
 final class Preparer implements PrepareContext {
+    private static final Logger LOG = LoggerFactory.getLogger(Preparer.class);
     private final DataTree tree;
     private final PendingChanges pending;
     private final AuthRegistry auth;
@@ -123,11 +127,12 @@ final class Preparer implements PrepareContext {
 
     @Override
     public List<ACL> fixupAcl(List<ACL> acl) throws KeeperCode {
-        List<ACL> fixed = auth.fixup(acl, ids);
-        if (fixed == null) {
+        try {
+            return auth.fixup(acl, ids);
+        } catch (InvalidAclException e) {
+            LOG.info("INVALIDACL for session 0x{}: {}", Long.toHexString(sessionId), e.getMessage());
             throw new KeeperCode(Code.INVALIDACL);
         }
-        return fixed;
     }
 
     @Override

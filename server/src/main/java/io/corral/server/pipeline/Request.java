@@ -14,6 +14,8 @@ public final class Request {
     final long receivedNanos;
     /** Set by prepare for writes: the transaction whose apply answers this request. */
     PreparedTxn txn;
+    /** Set for requests handled on arrival (auth, or refused under enforce.auth): the error code to reply. */
+    Integer presetErr;
 
     public Request(ConnectionState conn, int xid, int type, Record body, long receivedNanos) {
         this.conn = conn;

@@ -108,6 +108,14 @@ final class FakeLink implements ClientLink {
     /** Tests set this to act as a client that stopped reading. */
     volatile boolean congested;
 
+    /** Tests set this to act as a TLS connection whose client presented these certificates. */
+    volatile java.util.List<java.security.cert.X509Certificate> certificates = java.util.List.of();
+
+    @Override
+    public java.util.List<java.security.cert.X509Certificate> peerCertificates() {
+        return certificates;
+    }
+
     @Override
     public boolean congested() {
         return congested;

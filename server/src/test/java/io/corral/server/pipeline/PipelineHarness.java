@@ -87,7 +87,7 @@ abstract class PipelineHarness {
         };
         Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(), clock);
         pipeline = new Pipeline(config, 1, clock, backend, recovered,
-                AuthRegistry.load(Map.of(), getClass().getClassLoader()), stats);
+                AuthRegistry.load(config.auth(), config.settings(), getClass().getClassLoader()), stats);
         pipeline.start();
     }
 

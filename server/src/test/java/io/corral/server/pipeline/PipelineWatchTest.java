@@ -224,9 +224,11 @@ class PipelineWatchTest extends PipelineHarness {
         assertEquals(Code.AUTHFAILED, r.err());
         assertEquals(0, r.zxid());
         c.link.awaitClosed();
+        // As in ZooKeeper 3.9.3, digest credentials without ':' authenticate (as user "no-colon").
         Client d = connect();
-        assertEquals(Code.AUTHFAILED, auth(d, "digest", "no-colon").err());
-        d.link.awaitClosed();
+        assertEquals(Code.OK, auth(d, "digest", "no-colon").err());
+        assertEquals(Code.OK, d.ping().err());
+        assertFalse(d.link.closed());
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Three runtimes on loopback sockets: they elect a leader, replicate, and carry on after the leader stops. */
 class ZabRuntimeTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static final class AppliedState implements ReplicatedState {
         final List<Long> applied = Collections.synchronizedList(new ArrayList<>());
