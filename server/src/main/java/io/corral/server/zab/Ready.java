@@ -31,6 +31,8 @@ public final class Ready {
     public final List<LogEntry> commits = new ArrayList<>();
     /** Election notifications, sent over the election links (separate from the leader/learner links). */
     public final List<io.corral.server.zab.election.FastLeaderElection.Outbound> notifications = new ArrayList<>();
+    /** The link to the leader could not be made (it may not lead yet): dial it again shortly. */
+    public boolean reconnectToLeader;
     /** With a role change to FOLLOWING or OBSERVING: the leader to connect to. */
     public long leaderId = -1;
     /** Set when the peer stops being what it was (back to LOOKING, or a new role); the runtime rewires. */
@@ -43,7 +45,7 @@ public final class Ready {
     public boolean isEmpty() {
         return snapshot == null && truncateAfter < 0 && append.isEmpty() && acceptedEpoch < 0 && currentEpoch < 0
                 && messages.isEmpty() && commits.isEmpty() && notifications.isEmpty() && roleChange == null
-                && !startServing && !stopServing;
+                && !startServing && !stopServing && !reconnectToLeader;
     }
 
     /** Why the role changed, for the log. */

@@ -96,7 +96,8 @@ public final class FastLeaderElection {
 
     /** Handles one notification; returns what to send in answer. */
     public List<Outbound> receive(Notification n, long nowMs) {
-        if (outcome != null || n.from() == myId || !members.contains(n.from())) {
+        if (proposal == null || outcome != null || n.from() == myId || !members.contains(n.from())) {
+            // Not started yet (a peer was quicker than our start-up), settled, or not a member: nothing to do.
             return List.of();
         }
         return switch (n.state()) {
@@ -159,7 +160,7 @@ public final class FastLeaderElection {
 
     /** Time passes: finalize a pending decision, or resend when the others have been quiet. */
     public List<Outbound> tick(long nowMs) {
-        if (outcome != null) {
+        if (proposal == null || outcome != null) {
             return List.of();
         }
         if (decideAtMs >= 0 && nowMs >= decideAtMs) {

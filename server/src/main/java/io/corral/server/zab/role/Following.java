@@ -186,7 +186,15 @@ public final class Following {
         }
     }
 
+    /**
+     * Before the leader has answered, a lost or refused link is expected (the leader may not have settled yet,
+     * or dropped links from before it led): dial again, and give up only when initLimit passes in silence.
+     */
     public void disconnected(Ready r) {
+        if (phase == Phase.CONNECTING) {
+            r.reconnectToLeader = true;
+            return;
+        }
         giveUp(r, "lost the connection to the leader " + leaderId);
     }
 

@@ -11,7 +11,7 @@ import io.corral.server.zab.election.FastLeaderElection;
 import io.corral.server.zab.election.Notification;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +36,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     private final Clock clock;
     private final long tickMs;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "corral-quorum-connect");
         t.setDaemon(true);
         return t;
@@ -67,9 +67,10 @@ public final class ZabRuntime implements QuorumTransport.Listener {
 
     public void start() throws IOException {
         running = true;
+        // Queued before the links open, so that the peer has started before any notification reaches it.
+        post(now -> execute(peer.start(now)));
         transport.start();
         thread.start();
-        post(now -> execute(peer.start(now)));
     }
 
     public void stop() throws InterruptedException {
@@ -172,6 +173,10 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         }
         if (r.roleChange != null) {
             changeRole(r);
+        }
+        if (r.reconnectToLeader && peer.following() != null) {
+            long leader = peer.following().leaderId();
+            connector.schedule(() -> transport.connectToLeader(leader), tickMs, TimeUnit.MILLISECONDS);
         }
         if (r.startServing || r.stopServing) {
             serving = peer.serving();

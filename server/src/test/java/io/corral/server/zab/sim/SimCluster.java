@@ -149,6 +149,10 @@ final class SimCluster {
         if (r.roleChange != null) {
             changedRole(n, r);
         }
+        if (r.reconnectToLeader && n.leaderLink >= 0) {
+            long leader = n.leaderLink;
+            schedule(TICK_MS, () -> connect(n.id, leader));
+        }
         checkEstablished(n);
         checkServing(n);
         if (!r.append.isEmpty() && n.peer.role() == ZabRole.LEADING && n.up) {
