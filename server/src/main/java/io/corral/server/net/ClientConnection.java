@@ -15,7 +15,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLEngine;
@@ -40,7 +39,6 @@ final class ClientConnection implements ClientLink {
     private static final int SHRINK_ABOVE = 64 * 1024;
     static final long HIGH_WATER_BYTES = 4L * 1024 * 1024;
     private static final long LOW_WATER_BYTES = 1024 * 1024;
-    private static final int MAX_GATHER = 64;
 
     private enum Phase { FRESH, HANDSHAKE, SESSION, CLOSED }
 
@@ -59,13 +57,11 @@ final class ClientConnection implements ClientLink {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     private final Object writeLock = new Object();
-    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
-    private long queuedBytes;
+    private final ReplyQueue replies = new ReplyQueue();
     private boolean flushScheduled;
     private boolean closeWhenDrained;
     /** Set when the backlog passed the high water mark, so that falling below the low one tells the pipeline. */
     private volatile boolean congested;
-    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
 
     private volatile long sessionId;
     private volatile int sessionTimeoutMs;
@@ -335,7 +331,7 @@ final class ClientConnection implements ClientLink {
             return;
         }
         synchronized (writeLock) {
-            if (queuedBytes > LOW_WATER_BYTES) {
+            if (replies.bytes() > LOW_WATER_BYTES) {
                 return;
             }
         }
@@ -363,7 +359,7 @@ final class ClientConnection implements ClientLink {
 
     private void writeFourLetterAnswer(String text) {
         synchronized (writeLock) {
-            out.add(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            replies.add(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             closeWhenDrained = true;
         }
         flush();
@@ -389,9 +385,7 @@ final class ClientConnection implements ClientLink {
             if (phase == Phase.CLOSED) {
                 return;
             }
-            out.add(ByteBuffer.wrap(frame));
-            queuedBytes += frame.length;
-            if (queuedBytes > HIGH_WATER_BYTES) {
+            if (replies.add(ByteBuffer.wrap(frame)) > HIGH_WATER_BYTES) {
                 congested = true;
             }
             schedule = !flushScheduled;
@@ -476,22 +470,21 @@ final class ClientConnection implements ClientLink {
             boolean socketFull;
             try {
                 if (tls == null) {
-                    writeQueued();
+                    replies.writeTo(channel);
                 } else {
-                    writeQueuedTls();
+                    replies.writeTo(tls, channel);
                 }
             } catch (IOException e) {
-                out.clear();
-                queuedBytes = 0;
+                replies.clear();
                 close = true;
             }
             if (tls == null) {
-                drained = out.isEmpty();
+                drained = replies.isEmpty();
                 socketFull = !drained;
             } else {
                 // Frames the engine cannot take yet (mid-handshake, a task running) wait for the pump, not for OP_WRITE.
                 socketFull = tls.hasNetOut();
-                drained = out.isEmpty() && !socketFull;
+                drained = replies.isEmpty() && !socketFull;
             }
             flushScheduled = socketFull;
             if (key != null && key.isValid()) {
@@ -508,7 +501,7 @@ final class ClientConnection implements ClientLink {
         }
         long backlog;
         synchronized (writeLock) {
-            backlog = queuedBytes;
+            backlog = replies.bytes();
         }
         if (backlog > HIGH_WATER_BYTES) {
             pauseReading();
@@ -523,59 +516,6 @@ final class ClientConnection implements ClientLink {
         }
     }
 
-    private void writeQueued() throws IOException {
-        while (!out.isEmpty()) {
-            int n = 0;
-            for (ByteBuffer b : out) {
-                gather[n++] = b;
-                if (n == MAX_GATHER) {
-                    break;
-                }
-            }
-            queuedBytes -= channel.write(gather, 0, n);
-            boolean socketFull = gather[n - 1].hasRemaining();
-            java.util.Arrays.fill(gather, 0, n, null);
-            while (!out.isEmpty() && !out.peek().hasRemaining()) {
-                out.poll();
-            }
-            if (socketFull) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Wraps queued frames and writes the ciphertext, record by record, until the socket is full, the queue is
-     * empty, or the engine cannot take more now (handshaking, or a delegated task running).
-     */
-    private void writeQueuedTls() throws IOException {
-        while (true) {
-            if (!tls.writeNet(channel)) {
-                return;
-            }
-            if (out.isEmpty() && !tls.wantsWrap()) {
-                return;
-            }
-            int n = 0;
-            for (ByteBuffer b : out) {
-                gather[n++] = b;
-                if (n == MAX_GATHER) {
-                    break;
-                }
-            }
-            long wrappedBefore = tls.wrapped();
-            long consumed = tls.wrap(gather, 0, n);
-            queuedBytes -= consumed;
-            java.util.Arrays.fill(gather, 0, n, null);
-            while (!out.isEmpty() && !out.peek().hasRemaining()) {
-                out.poll();
-            }
-            if (consumed == 0 && tls.wrapped() == wrappedBefore) {
-                return;
-            }
-        }
-    }
-
     /** Closes at once, on the selector thread; the pipeline is told so it can forget the connection. */
     void closeNow(String reason) {
         synchronized (writeLock) {
@@ -583,8 +523,7 @@ final class ClientConnection implements ClientLink {
                 return;
             }
             phase = Phase.CLOSED;
-            out.clear();
-            queuedBytes = 0;
+            replies.clear();
             if (tls != null && channel.isOpen()) {
                 // close_notify, best effort: a client that reads gets a clean end instead of a truncation.
                 tls.closeOutbound();
