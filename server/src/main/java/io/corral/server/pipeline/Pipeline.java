@@ -92,6 +92,9 @@ public final class Pipeline implements SessionHook {
         this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
         this.sessions = recovered.sessions();
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
+        for (Session s : sessions.all()) {
+            sessionIds.advancePast(s.id());
+        }
         this.applier = new TxnApplier(tree, watches, this);
         this.readScope = new ReadScope(tree, watches, auth, this::lastZxid);
         this.pending = new PendingChanges(tree);

@@ -23,6 +23,16 @@ public final class SessionIds {
         next = base;
     }
 
+    /**
+     * Makes the next id larger than {@code id} when both carry the same server id: after a reboot the clock
+     * bits may start lower than those of sessions recovered from disk, and an id must never be handed out twice.
+     */
+    public synchronized void advancePast(long id) {
+        if ((id >>> 56) == (next >>> 56) && id >= next) {
+            next = id + 1;
+        }
+    }
+
     public synchronized long nextId() {
         return next++;
     }

@@ -63,4 +63,16 @@ class SessionIdsTest {
         new Random(id ^ 3007405056L).nextBytes(expected);
         assertArrayEquals(expected, SessionIds.password(id));
     }
+
+    @org.junit.jupiter.api.Test
+    void neverHandsOutARecoveredIdAgain() {
+        SessionIds ids = new SessionIds(1, 5);
+        long recovered = ids.nextId() + 1000;
+        ids.advancePast(recovered);
+        org.junit.jupiter.api.Assertions.assertTrue(ids.nextId() > recovered);
+        SessionIds other = new SessionIds(1, 5);
+        long before = other.nextId();
+        other.advancePast(0x0200000000000000L);
+        org.junit.jupiter.api.Assertions.assertEquals(before + 1, other.nextId(), "another server's ids do not matter");
+    }
 }
