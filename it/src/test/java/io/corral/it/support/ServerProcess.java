@@ -41,14 +41,6 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
     private static final Map<String, AtomicInteger> LOG_COUNTERS = new ConcurrentHashMap<>();
 
-    /**
-     * zoo.cfg keys that the reference server is also given as {@code -Dzookeeper.<key>}: ZooKeeper reads them as
-     * system properties (some in static initialisers), so the property is the dependable way to set them.
-     */
-    private static final List<String> ZOOKEEPER_SYSTEM_PROPERTY_KEYS = List.of(
-            "snapCount", "snapSizeLimitInKb", "preAllocSize", "forceSync", "txnLogSizeLimitInKb",
-            "DigestAuthenticationProvider.superDigest", "digest.enabled");
-
     private final String name;
     private final int port;
     private final Path dir;
@@ -302,7 +294,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void spawn(Target as) throws IOException {
-        List<String> command = command(as);
+        List<String> command = ServerCommand.build(as, config, dir, cfgFile, extraJvmArgs, extraClasspath);
         int n = LOG_COUNTERS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         Path log = logDir().resolve(name + "-" + n + ".log");
         Files.deleteIfExists(log);
@@ -352,52 +344,6 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private List<String> command(Target as) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        if (as == Target.ZOOKEEPER) {
-            Path logback = dir.resolve("logback.xml");
-            if (!Files.exists(logback)) {
-                Files.writeString(logback, LOGBACK_XML, StandardCharsets.UTF_8);
-            }
-            command.add("-Dlogback.configurationFile=" + logback);
-            command.add("-Dzookeeper.admin.enableServer=" + config.getOrDefault("admin.enableServer", "false"));
-            if ("true".equals(config.get("admin.enableServer"))) {
-                command.add("-Dzookeeper.admin.serverAddress=" + config.get("admin.serverAddress"));
-                command.add("-Dzookeeper.admin.serverPort=" + config.get("admin.serverPort"));
-            }
-            command.add("-Dzookeeper.extendedTypesEnabled=" + config.get("extendedTypesEnabled"));
-            command.add("-Dzookeeper.4lw.commands.whitelist=" + config.get("4lw.commands.whitelist"));
-            if (config.containsKey("znode.container.checkIntervalMs")) {
-                command.add("-Dznode.container.checkIntervalMs=" + config.get("znode.container.checkIntervalMs"));
-            }
-            if (config.containsKey("jute.maxbuffer")) {
-                command.add("-Djute.maxbuffer=" + config.get("jute.maxbuffer"));
-            }
-            for (String key : ZOOKEEPER_SYSTEM_PROPERTY_KEYS) {
-                if (config.containsKey(key)) {
-                    command.add("-Dzookeeper." + key + "=" + config.get(key));
-                }
-            }
-            command.addAll(extraJvmArgs);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add("org.apache.zookeeper.server.ZooKeeperServerMain");
-        } else {
-            command.addAll(extraJvmArgs);
-            command.add("-cp");
-            StringBuilder cp = new StringBuilder(corralClasspath());
-            for (Path jar : extraClasspath) {
-                cp.append(java.io.File.pathSeparator).append(jar);
-            }
-            command.add(cp.toString());
-            command.add("io.corral.server.Main");
-        }
-        command.add(cfgFile.toString());
-        return command;
     }
 
     /** Stops the process (SIGTERM, then SIGKILL if it does not exit) and removes its directory. */
@@ -648,11 +594,4 @@ public final class ServerProcess implements AutoCloseable {
             return server;
         }
     }
-
-    private static final String LOGBACK_XML = "<configuration>\n"
-            + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
-            + "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>\n"
-            + "  </appender>\n"
-            + "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>\n"
-            + "</configuration>\n";
 }
