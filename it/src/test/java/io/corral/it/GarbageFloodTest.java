@@ -1,68 +1,48 @@
 package io.corral.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.ZooDefs.Ids;
-import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.corral.it.support.RawClient;
 import io.corral.it.support.RssSampler;
+import io.corral.it.support.MemoryWitness;
+import io.corral.it.support.RawClient;
 import io.corral.it.support.ServerProcess;
-import io.corral.it.support.Zk;
 
 /** Floods of garbage connections do not make the server hold on to memory. */
 class GarbageFloodTest {
 
-    private static final long HEADROOM_KB = 200 * 1024;
-
     private static ServerProcess server;
-    private static ZooKeeper witness;
-    private static long baselineRssKb;
+    private static MemoryWitness witness;
 
     @BeforeAll
     static void start() throws Exception {
         server = ServerProcess.builder(GarbageFloodTest.class).start();
-        witness = Zk.connect(server.connectString());
-        witness.create("/small", "small".getBytes(StandardCharsets.UTF_8), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-        witness.create("/big", new byte[500 * 1024], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-        baselineRssKb = server.rssKb();
+        witness = MemoryWitness.on(server);
     }
 
     @AfterAll
     static void stop() {
-        Zk.closeQuietly(witness);
+        if (witness != null) {
+            witness.close();
+        }
         if (server != null) {
             server.stop();
-        }
-    }
-
-    private static void assertServerServes() throws Exception {
-        assertArrayEquals("small".getBytes(StandardCharsets.UTF_8), witness.getData("/small", false, null));
-        assertEquals("imok", server.fourLetter("ruok"));
-        ZooKeeper fresh = Zk.connect(server.connectString());
-        try {
-            assertEquals(500 * 1024, fresh.exists("/big", false).getDataLength());
-        } finally {
-            Zk.closeQuietly(fresh);
         }
     }
 
@@ -118,12 +98,12 @@ class GarbageFloodTest {
                 assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
             }
         });
-        System.out.printf("garbage flood: baseline RSS %d kB, peak %d kB%n", baselineRssKb, peak);
+        System.out.printf("garbage flood: baseline RSS %d kB, peak %d kB%n", witness.baselineRssKb(), peak);
         assertTrue(server.isAlive());
-        assertTrue(peak < baselineRssKb + HEADROOM_KB,
-                "RSS peaked at " + peak + " kB, baseline " + baselineRssKb + " kB");
-        assertServerServes();
-        assertTrue(server.rssKb() < baselineRssKb + HEADROOM_KB);
+        assertTrue(peak < witness.boundKb(),
+                "RSS peaked at " + peak + " kB, baseline " + witness.baselineRssKb() + " kB");
+        witness.assertServerServes();
+        assertTrue(server.rssKb() < witness.boundKb());
     }
 
 }

@@ -1,8 +1,6 @@
 package io.corral.it;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,14 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.ZooDefs.Ids;
 import org.apache.zookeeper.ZooDefs.OpCode;
-import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.GetDataRequest;
 import org.apache.zookeeper.proto.RequestHeader;
@@ -28,43 +22,28 @@ import org.junit.jupiter.api.Test;
 
 import io.corral.it.support.RawClient;
 import io.corral.it.support.RssSampler;
+import io.corral.it.support.MemoryWitness;
 import io.corral.it.support.ServerProcess;
-import io.corral.it.support.Zk;
 
 /** A client that pipelines requests for a large node and never reads the replies cannot exhaust the server. */
 class UnreadRepliesTest {
 
-    private static final long HEADROOM_KB = 200 * 1024;
-
     private static ServerProcess server;
-    private static ZooKeeper witness;
-    private static long baselineRssKb;
+    private static MemoryWitness witness;
 
     @BeforeAll
     static void start() throws Exception {
         server = ServerProcess.builder(UnreadRepliesTest.class).start();
-        witness = Zk.connect(server.connectString());
-        witness.create("/small", "small".getBytes(StandardCharsets.UTF_8), Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-        witness.create("/big", new byte[500 * 1024], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-        baselineRssKb = server.rssKb();
+        witness = MemoryWitness.on(server);
     }
 
     @AfterAll
     static void stop() {
-        Zk.closeQuietly(witness);
+        if (witness != null) {
+            witness.close();
+        }
         if (server != null) {
             server.stop();
-        }
-    }
-
-    private static void assertServerServes() throws Exception {
-        assertArrayEquals("small".getBytes(StandardCharsets.UTF_8), witness.getData("/small", false, null));
-        assertEquals("imok", server.fourLetter("ruok"));
-        ZooKeeper fresh = Zk.connect(server.connectString());
-        try {
-            assertEquals(500 * 1024, fresh.exists("/big", false).getDataLength());
-        } finally {
-            Zk.closeQuietly(fresh);
         }
     }
 
@@ -119,18 +98,18 @@ class UnreadRepliesTest {
                 // keep the unread replies pending for a while and make sure memory stays flat meanwhile
                 await("server memory stays bounded while replies are unread").during(Duration.ofSeconds(3))
                         .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> server.isAlive() && server.rssKb() < baselineRssKb + HEADROOM_KB);
+                        .until(() -> server.isAlive() && server.rssKb() < witness.boundKb());
                 // another client is served while that connection is stuck
-                assertServerServes();
+                witness.assertServerServes();
             });
             System.out.printf("unread replies: %d getData requests pipelined, write blocked: %s, baseline RSS %d kB, peak %d kB%n",
-                    sent[0], writeBlocked[0], baselineRssKb, peak);
+                    sent[0], writeBlocked[0], witness.baselineRssKb(), peak);
             assertTrue(sent[0] > 0);
-            assertTrue(peak < baselineRssKb + HEADROOM_KB, "RSS peaked at " + peak + " kB, baseline " + baselineRssKb
+            assertTrue(peak < witness.boundKb(), "RSS peaked at " + peak + " kB, baseline " + witness.baselineRssKb()
                     + " kB, after " + sent[0] + " pipelined requests (write blocked: " + writeBlocked[0] + ")");
         }
-        assertServerServes();
-        assertTrue(server.rssKb() < baselineRssKb + HEADROOM_KB);
+        witness.assertServerServes();
+        assertTrue(server.rssKb() < witness.boundKb());
     }
 
     private static void readFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
