@@ -22,6 +22,8 @@ import io.corral.server.net.NioServer;
 import io.corral.server.persist.Recovery;
 import io.corral.server.pipeline.Pipeline;
 import io.corral.server.time.Clock;
+import io.corral.server.zab.runtime.RuntimeReplicator;
+import io.corral.server.zab.runtime.ZabRuntime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +39,6 @@ public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     /** Standalone servers stamp session ids with server id 1, as ZooKeeper does. */
     private static final long STANDALONE_SERVER_ID = 1;
-    /** The role srvr's Mode line shows; replication will supply leader, follower or observer. */
-    private static final String ROLE = "standalone";
 
     private final ServerConfig config;
     private final Clock clock;
@@ -46,6 +46,8 @@ public final class Server {
     private final ServerStats stats = new ServerStats(metrics);
     private PersistenceBackend backend;
     private Pipeline pipeline;
+    /** The ensemble side; null for a standalone server. */
+    private ZabRuntime runtime;
     private volatile NioServer net;
     /** The network layer as monitoring sees it; null until it is up. */
     private volatile ConnectionSource connections;
@@ -62,29 +64,41 @@ public final class Server {
     }
 
     public void start() throws IOException {
-        if (!config.isStandalone()) {
-            throw new IOException("zoo.cfg describes an ensemble (server.N lines), and this version of Corral runs"
-                    + " standalone only; remove the server.N lines or keep a single one");
-        }
+        boolean replicated = !config.isStandalone();
         InstrumentedBackend instrumented = new InstrumentedBackend(openPersistence(), metrics, clock);
         backend = instrumented;
-        Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(), clock);
+        EnsembleMember.Tail tail = new EnsembleMember.Tail(replicated ? EnsembleMember.historyEntries(config) : 1);
+        Recovery.Recovered recovered = Recovery.recover(backend, config.extendedTypesEnabled(), config.tickTimeMs(),
+                clock, replicated ? tail : e -> { });
         AuthRegistry auth = AuthRegistry.load(config.auth(), config.settings(), Server.class.getClassLoader());
-        pipeline = new Pipeline(config, STANDALONE_SERVER_ID, clock, backend, recovered, auth, stats);
+        if (replicated) {
+            RuntimeReplicator replicator = new RuntimeReplicator();
+            pipeline = new Pipeline(config, config.quorum().myId(), clock, backend, recovered, auth, stats, replicator);
+            runtime = EnsembleMember.build(config, backend, tail.history(recovered.snapshotZxid()), pipeline.replica(),
+                    clock);
+            replicator.bind(runtime);
+        } else {
+            pipeline = new Pipeline(config, STANDALONE_SERVER_ID, clock, backend, recovered, auth, stats);
+        }
         pipeline.start();
         if (recovered.replayedAnything()) {
             pipeline.snapshotNow();
         }
         CommandRegistry commands = CommandRegistry.standard();
-        monitor = new MonitorContext(config, clock, stats, instrumented, pipeline, auth, () -> ROLE,
+        monitor = new MonitorContext(config, clock, stats, instrumented, pipeline, auth, this::role,
                 () -> connections, this::clientPort);
         ServerGauges.register(metrics, monitor);
         fourLetterWords = new FourLetterWordService(commands, monitor);
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         net = new NioServer(config, pipeline, stats, new FourLetterWords(fourLetterWords), clock::monotonicMs, selectors);
         connections = connectionSource(net);
+        NioServer started = net;
+        pipeline.clientDropper(() -> started.closeAllConnections("this server's role in the ensemble changed"));
         net.start();
         monitor.serving(true);
+        if (runtime != null) {
+            runtime.start();
+        }
         long tickMs = Math.min(config.tickTimeMs(), config.containerCheckIntervalMs());
         ticker = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "corral-ticker");
@@ -100,8 +114,9 @@ public final class Server {
         ticker.scheduleAtFixedRate(monitor::refreshCountsLater, 0, 1, TimeUnit.SECONDS);
         view = new ManagementView(commands, monitor);
         extensions = ManagementExtensions.start(view, config.settings(), Server.class.getClassLoader());
-        LOG.info("Corral {} started: standalone, tickTime {} ms, session timeouts [{}, {}] ms, persistence '{}'",
-                MonitorContext.VERSION, config.tickTimeMs(), config.minSessionTimeoutMs(),
+        LOG.info("Corral {} started: {}, tickTime {} ms, session timeouts [{}, {}] ms, persistence '{}'",
+                MonitorContext.VERSION, replicated ? "server " + config.quorum().myId() + " of an ensemble of "
+                        + config.quorum().members().size() : "standalone", config.tickTimeMs(), config.minSessionTimeoutMs(),
                 config.maxSessionTimeoutMs(), config.persistenceProvider());
     }
 
@@ -138,6 +153,9 @@ public final class Server {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
+            if (runtime != null) {
+                runtime.stop();
+            }
             if (net != null) {
                 net.stop();
             }
@@ -162,6 +180,19 @@ public final class Server {
     /** Blocks until {@link #stop()} has run (every server thread is a daemon; this keeps the JVM up). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
+    }
+
+    /** srvr's Mode: standalone, or leader / follower / observer while this ensemble member serves. */
+    private String role() {
+        if (runtime == null) {
+            return "standalone";
+        }
+        return switch (runtime.role()) {
+            case LEADING -> "leader";
+            case FOLLOWING -> "follower";
+            case OBSERVING -> "observer";
+            default -> "looking";
+        };
     }
 
     /** The bound client port (the configured one before the network layer is up). */

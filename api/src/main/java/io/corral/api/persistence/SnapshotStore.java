@@ -23,4 +23,10 @@ public interface SnapshotStore {
 
     /** The zxids of the stored snapshots, newest first. */
     List<Long> list() throws IOException;
+
+    /**
+     * Deletes every snapshot newer than {@code zxid}, durably. A replica whose log the leader truncated calls it:
+     * such a snapshot may hold transactions that never committed, and must not be loaded again.
+     */
+    void deleteAfter(long zxid) throws IOException;
 }

@@ -281,6 +281,21 @@ public abstract class PersistenceBackendContract {
     }
 
     @Test
+    void deleteAfterRemovesOnlyNewerSnapshots() throws IOException {
+        SnapshotStore store = backend().snapshots();
+        store.write(0x5, sampleSnapshot(0x5));
+        store.write(0x1_0000_0002L, sampleSnapshot(0x1_0000_0002L));
+        store.write(0x1_0000_0009L, sampleSnapshot(0x1_0000_0009L));
+        store.deleteAfter(0x1_0000_0002L);
+        assertEquals(List.of(0x1_0000_0002L, 0x5L), store.list());
+        RecordingSink sink = new RecordingSink();
+        assertEquals(0x1_0000_0002L, store.loadNewest(sink));
+        store.deleteAfter(0);
+        assertEquals(List.of(), store.list());
+        assertEquals(-1, store.loadNewest(new RecordingSink()));
+    }
+
+    @Test
     void aFailedSnapshotWriteLeavesNoSnapshot() throws IOException {
         SnapshotStore store = backend().snapshots();
         store.write(10, sampleSnapshot(10));

@@ -158,6 +158,22 @@ public final class FileSnapshotStore implements SnapshotStore {
     }
 
     @Override
+    public void deleteAfter(long zxid) throws IOException {
+        boolean deleted = false;
+        for (SnapshotFile f : FileNames.listSnapshots(dir)) {
+            if (Long.compareUnsigned(f.zxid(), zxid) > 0) {
+                LOG.info("Deleting snapshot {}: it is newer than 0x{}, where the leader truncated this server's log",
+                        f.path(), Long.toHexString(zxid));
+                Files.deleteIfExists(f.path());
+                deleted = true;
+            }
+        }
+        if (deleted) {
+            Directories.sync(dir);
+        }
+    }
+
+    @Override
     public List<Long> list() throws IOException {
         List<Long> zxids = new ArrayList<>();
         for (SnapshotFile f : FileNames.listSnapshots(dir)) {

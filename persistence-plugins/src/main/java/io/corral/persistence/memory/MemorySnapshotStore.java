@@ -65,6 +65,11 @@ final class MemorySnapshotStore implements SnapshotStore {
     }
 
     @Override
+    public synchronized void deleteAfter(long zxid) {
+        snapshots.tailMap(zxid, false).clear();
+    }
+
+    @Override
     public synchronized List<Long> list() {
         return new ArrayList<>(snapshots.descendingKeySet());
     }

@@ -32,7 +32,9 @@ final class KnownKeys {
             "enforceAuthEnabled", "enforceAuthSchemes", "serverCnxnFactory", "sslQuorum", "portUnification",
             "quorumListenOnAllIPs", "dynamicConfigFile", "skipACL", "digest.enabled", "snapshot.trust.empty",
             // TLS and authentication (SecurityConfigParser and the auth-plugins read these).
-            "client.certReload", "enforce.auth.enabled", "enforce.auth.schemes");
+            "client.certReload", "enforce.auth.enabled", "enforce.auth.schemes",
+            // Replication: committed proposals kept in memory for DIFF syncs (ZooKeeper's zookeeper.commitLogCount).
+            "commitLogCount");
 
     private static final List<String> PREFIXES = List.of(
             "server.", "group.", "weight.", "authProvider.", "ssl.", "admin.", "autopurge.", "metricsProvider.",

@@ -156,5 +156,10 @@ public final class InstrumentedBackend implements PersistenceBackend {
         public List<Long> list() throws IOException {
             return inner.list();
         }
+
+        @Override
+        public void deleteAfter(long zxid) throws IOException {
+            inner.deleteAfter(zxid);
+        }
     }
 }

@@ -91,7 +91,7 @@ public final class MonitorContext {
     }
 
     public boolean isServing() {
-        return serving && pipeline.isRunning();
+        return serving && pipeline.isRunning() && pipeline.mode() != Pipeline.Mode.NOT_SERVING;
     }
 
     // ---- plain values ----

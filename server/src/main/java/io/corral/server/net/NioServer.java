@@ -238,7 +238,7 @@ public final class NioServer {
     }
 
     void touch(long sessionId, int timeoutMs) {
-        pipeline.sessions().touch(sessionId, timeoutMs, monotonicMs.getAsLong());
+        pipeline.sessionActive(sessionId, timeoutMs);
     }
 
     public Collection<ClientConnection> connections() {
@@ -268,6 +268,13 @@ public final class NioServer {
         }
         c.close("closed by an administrator");
         return true;
+    }
+
+    /** Closes every client connection, as a replica does when it stops serving; sessions live on. Any thread. */
+    public void closeAllConnections(String reason) {
+        for (ClientConnection c : connections.values()) {
+            c.close(reason);
+        }
     }
 
     /** Zeroes one connection's counters (cons, JMX resetCounters); false when there is none. */

@@ -34,7 +34,7 @@ import java.util.function.Function;
  * missing here (including check outside a multi, and sasl, which Corral does not offer) is answered
  * UNIMPLEMENTED by the pipeline.
  */
-final class RequestDecoder {
+public final class RequestDecoder {
     /** The type given to requests whose opcode the server does not accept. */
     static final int UNKNOWN = Integer.MIN_VALUE;
     private static final Function<JuteInput, Record> NO_BODY = in -> null;
@@ -78,7 +78,7 @@ final class RequestDecoder {
     }
 
     /** Decodes the body of a known opcode; throws JuteException when it is malformed. */
-    static Record decode(int opcode, JuteInput in) {
+    public static Record decode(int opcode, JuteInput in) {
         return READERS.get(opcode).apply(in);
     }
 

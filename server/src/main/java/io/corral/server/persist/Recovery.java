@@ -23,7 +23,8 @@ public final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
     /** What recovery produced: the tree, the sessions and the zxid of the last transaction in it. */
-    public record Recovered(DataTree tree, SessionTable sessions, long lastZxid, boolean replayedAnything) {
+    public record Recovered(DataTree tree, SessionTable sessions, long snapshotZxid, long lastZxid,
+                            boolean replayedAnything) {
     }
 
     private Recovery() {
@@ -31,6 +32,12 @@ public final class Recovery {
 
     public static Recovered recover(PersistenceBackend backend, boolean extendedTypes, long tickMs, Clock clock)
             throws IOException {
+        return recover(backend, extendedTypes, tickMs, clock, e -> { });
+    }
+
+    /** As above; {@code replayed} sees every log entry replayed, in order (a replica keeps the newest in memory). */
+    public static Recovered recover(PersistenceBackend backend, boolean extendedTypes, long tickMs, Clock clock,
+                                    java.util.function.Consumer<LogEntry> replayed) throws IOException {
         long started = clock.monotonicMs();
         DataTree tree = new DataTree(extendedTypes);
         SessionTable sessions = new SessionTable(tickMs);
@@ -57,16 +64,17 @@ public final class Recovery {
         };
         TxnApplier applier = new TxnApplier(tree, new WatchTable(), hook);
         long last = snapZxid;
-        long replayed = 0;
+        long replayedCount = 0;
         try (LogReader reader = backend.log().readAfter(snapZxid)) {
             for (LogEntry e = reader.next(); e != null; e = reader.next()) {
                 applier.apply(TxnCodec.decode(e.bytes()));
+                replayed.accept(e);
                 last = e.zxid();
-                replayed++;
+                replayedCount++;
             }
         }
         LOG.info("Recovered to zxid 0x{} ({} transactions replayed after the snapshot) in {} ms: {} nodes, {} sessions",
-                Long.toHexString(last), replayed, clock.monotonicMs() - started, tree.nodeCount(), sessions.size());
-        return new Recovered(tree, sessions, last, replayed > 0 || snapZxid == 0);
+                Long.toHexString(last), replayedCount, clock.monotonicMs() - started, tree.nodeCount(), sessions.size());
+        return new Recovered(tree, sessions, snapZxid, last, replayedCount > 0 || snapZxid == 0);
     }
 }

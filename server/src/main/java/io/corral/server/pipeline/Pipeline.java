@@ -29,7 +29,19 @@ import io.corral.server.txn.Applied;
 import io.corral.server.txn.SessionHook;
 import io.corral.server.txn.TxnApplier;
 import io.corral.server.watch.WatchTable;
+import io.corral.api.persistence.LogEntry;
+import io.corral.protocol.jute.JuteInput;
+import io.corral.protocol.jute.JuteOutput;
+import io.corral.protocol.txn.TxnHeader;
+import io.corral.server.net.RequestDecoder;
+import io.corral.server.persist.SnapshotStream;
+import io.corral.server.persist.SnapshotWriter;
+import io.corral.server.txn.TxnCodec;
+import io.corral.server.txn.TxnRecord;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,23 +71,37 @@ public final class Pipeline implements SessionHook {
     private final Thread thread;
     private final ServerConfig settings;
     private final Clock clock;
-    private final DataTree tree;
+    // Replaced together when a replica reloads its state (a leader's snapshot, a truncated log).
+    private DataTree tree;
     private final WatchTable watches;
-    private final ReadScope readScope;
-    private final SessionTable sessions;
+    private ReadScope readScope;
+    private volatile SessionTable sessions;
     private final SessionIds sessionIds;
     private final Map<Long, Session> preparedSessions = new HashMap<>();
-    private final TxnApplier applier;
-    private final PendingChanges pending;
-    private final Preparer preparer;
+    private TxnApplier applier;
+    private PendingChanges pending;
+    private Preparer preparer;
     private final LogStage logStage;
+    private final PersistenceBackend backend;
+    /** The ensemble, or null for a standalone server (whose writes go to the log stage). */
+    private final Replicator replicator;
+    private volatile Mode mode;
+    private volatile Runnable dropClients = () -> { };
+    /** Leader: what it proposed and has not yet applied, by zxid. */
+    private final Map<Long, PreparedTxn> proposed = new HashMap<>();
+    /** Learner: requests forwarded to the leader, per session in order, each answered by its commit. */
+    private final Map<Long, ArrayDeque<Request>> forwarded = new HashMap<>();
+    /** Learner: forwarded syncs waiting for the leader's answer. */
+    private final Map<Long, ArrayDeque<Request>> syncs = new HashMap<>();
+    /** Learner: sessions heard from since the last touch sent to the leader (net threads add). */
+    private final Set<Long> touched = ConcurrentHashMap.newKeySet();
     private final AuthRegistry auth;
     private final ServerStats stats;
     private final ReplyWriter writer = new ReplyWriter();
     private final WriteOps writes = new WriteOps();
     private final ReadOps reads = new ReadOps();
     private final ContainerReaper reaper;
-    private final Snapshotter snapshotter;
+    private Snapshotter snapshotter;
     private volatile long lastApplied;
     private volatile boolean running = true;
 
@@ -84,7 +110,19 @@ public final class Pipeline implements SessionHook {
      */
     public Pipeline(ServerConfig settings, long serverId, Clock clock, PersistenceBackend backend,
                     Recovery.Recovered recovered, AuthRegistry auth, ServerStats stats) {
+        this(settings, serverId, clock, backend, recovered, auth, stats, null);
+    }
+
+    /**
+     * A pipeline whose writes go through {@code replicator} (an ensemble member); it serves nobody until the
+     * ensemble says so through {@link #replica()}.
+     */
+    public Pipeline(ServerConfig settings, long serverId, Clock clock, PersistenceBackend backend,
+                    Recovery.Recovered recovered, AuthRegistry auth, ServerStats stats, Replicator replicator) {
         this.settings = settings;
+        this.backend = backend;
+        this.replicator = replicator;
+        this.mode = replicator == null ? Mode.STANDALONE : Mode.NOT_SERVING;
         this.clock = clock;
         this.auth = auth;
         this.stats = stats;
@@ -109,15 +147,36 @@ public final class Pipeline implements SessionHook {
     }
 
     public void start() {
-        logStage.start();
+        if (replicator == null) {
+            logStage.start();
+        }
         thread.start();
+    }
+
+    /** What this server is to its clients: standalone, or an ensemble member serving as leader or learner, or not. */
+    public enum Mode { STANDALONE, LEADER, LEARNER, NOT_SERVING }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Closes every client connection; the ensemble side calls it when this server stops serving. */
+    public void clientDropper(Runnable dropClients) {
+        this.dropClients = dropClients;
+    }
+
+    /** The ensemble's handle on this pipeline. */
+    public Replica replica() {
+        return new Replica(this);
     }
 
     public void stop() throws InterruptedException {
         running = false;
         post(() -> { });
         thread.join(10_000);
-        logStage.stop();
+        if (replicator == null) {
+            logStage.stop();
+        }
         snapshotter.stop();
     }
 
@@ -131,11 +190,7 @@ public final class Pipeline implements SessionHook {
     }
 
     private void takeSnapshot() {
-        Map<Long, Integer> copy = new HashMap<>();
-        for (Session s : sessions.all()) {
-            copy.put(s.id(), s.timeoutMs());
-        }
-        snapshotter.start(lastApplied, copy);
+        snapshotter.start(lastApplied, sessionTimeouts());
     }
 
     private void fail() {
@@ -148,7 +203,7 @@ public final class Pipeline implements SessionHook {
         return running;
     }
 
-    private void post(Runnable event) {
+    void post(Runnable event) {
         events.add(event);
     }
 
@@ -178,8 +233,15 @@ public final class Pipeline implements SessionHook {
             return;
         }
         LOG.info("Session 0x{} closed by an administrator", Long.toHexString(id));
+        if (mode == Mode.LEARNER) {
+            replicator.forward(id, 0, OpCode.CLOSE_SESSION, new byte[0], List.of());
+            return;
+        }
+        if (mode == Mode.NOT_SERVING) {
+            return;
+        }
         s.markClosing();
-        logStage.submit(preparer.closeSession(id, 0, null));
+        submitTxn(preparer.closeSession(id, 0, null));
     }
 
     private void run() {
@@ -270,6 +332,10 @@ public final class Pipeline implements SessionHook {
             return;
         }
         conn.legacyClient = legacyClient;
+        if (mode == Mode.NOT_SERVING) {
+            close(conn, "this server is not serving: it has no leader or quorum yet");
+            return;
+        }
         if (req.lastZxidSeen() > lastApplied) {
             close(conn, "client has seen zxid 0x" + Long.toHexString(req.lastZxidSeen())
                     + " but this server is at 0x" + Long.toHexString(lastApplied));
@@ -282,9 +348,13 @@ public final class Pipeline implements SessionHook {
             preparedSessions.put(id, s);
             conn.session = s;
             Request r = new Request(conn, 0, OpCode.CREATE_SESSION, null, System.nanoTime());
+            if (mode == Mode.LEARNER) {
+                forward(r, encode(new CreateSessionTxn(timeoutMs)));
+                return;
+            }
             r.txn = preparer.session(OpCode.CREATE_SESSION, new CreateSessionTxn(timeoutMs), id, r);
             conn.inFlight.add(r);
-            logStage.submit(r.txn);
+            submitTxn(r.txn);
             return;
         }
         Session s = sessions.get(req.sessionId());
@@ -308,7 +378,7 @@ public final class Pipeline implements SessionHook {
         s.timeoutMs(timeoutMs);
         conn.stats.established(clock.wallMs());
         conn.session = s;
-        sessions.touch(s.id(), timeoutMs, clock.monotonicMs());
+        sessionActive(s.id(), timeoutMs);
         conn.link.bindSession(s.id(), timeoutMs);
         conn.link.send(writer.connectResponse(
                 new ConnectResponse(0, timeoutMs, s.id(), SessionIds.password(s.id()), false), conn.legacyClient));
@@ -321,8 +391,15 @@ public final class Pipeline implements SessionHook {
             return;
         }
         conn.stats.countReceived();
+        if (mode == Mode.NOT_SERVING) {
+            close(conn, "this server stopped serving: it lost its leader or quorum");
+            return;
+        }
         if (r.type == OpCode.AUTH || !auth.passesEnforcement(conn.authIds)) {
             answerAtOnce(r);
+            return;
+        }
+        if (mode == Mode.LEARNER && forwardIfLeaderWork(r)) {
             return;
         }
         if (r.type == OpCode.CLOSE_SESSION) {
@@ -337,7 +414,55 @@ public final class Pipeline implements SessionHook {
             return;
         }
         conn.inFlight.add(r);
-        logStage.submit(r.txn);
+        submitTxn(r.txn);
+    }
+
+    /** Standalone: to the local log. Leader: proposed to the ensemble, and remembered until it applies. */
+    private void submitTxn(PreparedTxn t) {
+        if (replicator == null) {
+            logStage.submit(t);
+            return;
+        }
+        proposed.put(t.zxid(), t);
+        replicator.propose(t.zxid(), t.bytes());
+    }
+
+    /** Learner: writes, session closes and syncs are the leader's; returns false for what is answered here. */
+    private boolean forwardIfLeaderWork(Request r) {
+        if (r.type == OpCode.CLOSE_SESSION) {
+            r.conn.session.markClosing();
+            forward(r, new byte[0]);
+            return true;
+        }
+        if (writes.get(r.type) != null) {
+            forward(r, encode(r.body));
+            return true;
+        }
+        if (r.type == OpCode.SYNC) {
+            r.forwarded = true;
+            r.conn.inFlight.add(r);
+            syncs.computeIfAbsent(r.conn.sessionId(), k -> new ArrayDeque<>()).add(r);
+            replicator.forward(r.conn.sessionId(), r.xid, r.type, encode(r.body), List.of());
+            return true;
+        }
+        return false;
+    }
+
+    private void forward(Request r, byte[] body) {
+        ConnectionState conn = r.conn;
+        r.forwarded = true;
+        conn.inFlight.add(r);
+        forwarded.computeIfAbsent(conn.sessionId(), k -> new ArrayDeque<>()).add(r);
+        replicator.forward(conn.sessionId(), r.xid, r.type, body, List.copyOf(conn.authIds));
+    }
+
+    private static byte[] encode(Record record) {
+        if (record == null) {
+            return new byte[0];
+        }
+        JuteOutput out = new JuteOutput(128);
+        record.write(out);
+        return out.toByteArray();
     }
 
     /**
@@ -425,7 +550,7 @@ public final class Pipeline implements SessionHook {
             }
             Request head = conn.inFlight.poll();
             assert head == r : "replies out of order on connection " + conn.link.connectionId();
-            answerWrite(r, applied);
+            answerWrite(r, applied, p.zxid());
             drainReads(conn);
         }
     }
@@ -437,7 +562,7 @@ public final class Pipeline implements SessionHook {
         }
     }
 
-    private void answerWrite(Request r, Applied applied) {
+    private void answerWrite(Request r, Applied applied, long zxid) {
         ConnectionState conn = r.conn;
         switch (r.type) {
             case OpCode.CREATE_SESSION -> {
@@ -448,18 +573,18 @@ public final class Pipeline implements SessionHook {
                 return;
             }
             case OpCode.CLOSE_SESSION -> {
-                finish(r, r.txn.zxid(), applied.err(), null);
+                finish(r, zxid, applied.err(), null);
                 close(conn, "client closed its session");
                 return;
             }
             case OpCode.MULTI -> {
                 // A multi's header says OK even when an op failed; the results carry the codes.
-                finish(r, r.txn.zxid(), Code.OK, writes.get(OpCode.MULTI).reply(r.type, applied));
+                finish(r, zxid, Code.OK, writes.get(OpCode.MULTI).reply(r.type, applied));
                 return;
             }
             default -> {
                 Record body = applied.err() == Code.OK ? writes.get(r.type).reply(r.type, applied) : null;
-                finish(r, r.txn.zxid(), applied.err(), body);
+                finish(r, zxid, applied.err(), body);
             }
         }
     }
@@ -523,6 +648,13 @@ public final class Pipeline implements SessionHook {
     }
 
     private void onTick() {
+        if (mode == Mode.LEARNER) {
+            sendTouches();
+            return;
+        }
+        if (mode == Mode.NOT_SERVING) {
+            return; // only a serving leader (or a standalone server) expires sessions and reaps containers
+        }
         for (Long id : sessions.expired(clock.monotonicMs())) {
             Session s = sessions.get(id);
             if (s == null || s.closing()) {
@@ -530,16 +662,224 @@ public final class Pipeline implements SessionHook {
             }
             LOG.info("Session 0x{} expired after {} ms without a word from its client", Long.toHexString(id), s.timeoutMs());
             s.markClosing();
-            logStage.submit(preparer.closeSession(id, 0, null));
+            submitTxn(preparer.closeSession(id, 0, null));
         }
         for (DeleteRequest reap : reaper.due(tree)) {
             try {
-                logStage.submit(preparer.prepare(writes.get(OpCode.DELETE_CONTAINER), OpCode.DELETE_CONTAINER,
+                submitTxn(preparer.prepare(writes.get(OpCode.DELETE_CONTAINER), OpCode.DELETE_CONTAINER,
                         reap, 0, 0, List.of(), null));
             } catch (KeeperCode e) {
                 // It gained a child or went away since the scan: nothing to reap.
             }
         }
+    }
+
+    // ---- the ensemble's events (through Replica), on the pipeline thread ----
+
+    /** Applies commits in zxid order, answering the requests of this server's clients that they complete. */
+    void applyCommitted(List<LogEntry> committed) {
+        for (LogEntry e : committed) {
+            PreparedTxn mine = proposed.remove(e.zxid());
+            TxnRecord txn = mine != null ? mine.txn() : TxnCodec.decode(e.bytes());
+            Request r = mine != null ? mine.request() : forwardedRequestFor(txn.header());
+            Applied applied = applier.apply(txn);
+            lastApplied = e.zxid();
+            if (mode == Mode.LEADER) {
+                pending.applied(e.zxid());
+            }
+            if (r == null || r.conn.closed) {
+                continue;
+            }
+            ConnectionState conn = r.conn;
+            Request head = conn.inFlight.poll();
+            assert head == r : "replies out of order on connection " + conn.link.connectionId();
+            answerWrite(r, applied, e.zxid());
+            drainReads(conn);
+        }
+    }
+
+    /** Learner: the forwarded request a commit answers, matched by session and cxid as ZooKeeper does. */
+    private Request forwardedRequestFor(TxnHeader h) {
+        ArrayDeque<Request> q = forwarded.get(h.clientId());
+        if (q == null || q.isEmpty() || q.peek().xid != h.cxid()) {
+            return null;
+        }
+        Request r = q.poll();
+        if (q.isEmpty()) {
+            forwarded.remove(h.clientId());
+        }
+        return r;
+    }
+
+    /** Leader: a learner's client request, prepared as if it came from a connection of this server. */
+    void onForwarded(long sessionId, int cxid, int type, byte[] body, List<AuthId> authIds) {
+        if (mode != Mode.LEADER) {
+            return;
+        }
+        Session s = sessions.get(sessionId);
+        PreparedTxn t;
+        try {
+            if (type == OpCode.CREATE_SESSION) {
+                CreateSessionTxn create = CreateSessionTxn.read(new JuteInput(body));
+                t = preparer.session(OpCode.CREATE_SESSION, create, sessionId, null);
+            } else if (s == null || s.closing()) {
+                t = preparer.error(Code.SESSIONEXPIRED, sessionId, cxid, null);
+            } else if (type == OpCode.CLOSE_SESSION) {
+                s.markClosing();
+                t = preparer.closeSession(sessionId, cxid, null);
+            } else if (writes.get(type) == null) {
+                LOG.warn("A learner forwarded opcode {}, which is not a write; ignored", type);
+                return;
+            } else {
+                Record request = RequestDecoder.decode(type, new JuteInput(body));
+                t = preparer.prepare(writes.get(type), type, request, sessionId, cxid, authIds, null);
+            }
+        } catch (KeeperCode e) {
+            t = preparer.error(e.code(), sessionId, cxid, null);
+        } catch (RuntimeException e) {
+            LOG.warn("A learner forwarded a malformed request (session 0x{}, opcode {}): {}",
+                    Long.toHexString(sessionId), type, e.getMessage());
+            t = preparer.error(Code.MARSHALLINGERROR, sessionId, cxid, null);
+        }
+        submitTxn(t);
+    }
+
+    /** Learner: the leader answered a forwarded sync; it is answered here once the requests before it are. */
+    void onSyncDone(long sessionId, int cxid) {
+        ArrayDeque<Request> q = syncs.get(sessionId);
+        if (q == null) {
+            return;
+        }
+        for (java.util.Iterator<Request> it = q.iterator(); it.hasNext(); ) {
+            Request r = it.next();
+            if (r.xid == cxid) {
+                it.remove();
+                r.syncDone = true;
+                drainReads(r.conn);
+                break;
+            }
+        }
+        if (q.isEmpty()) {
+            syncs.remove(sessionId);
+        }
+    }
+
+    /** Leader: a learner's clients of these sessions are alive. */
+    void onTouched(long[] sessionIds) {
+        long now = clock.monotonicMs();
+        for (long id : sessionIds) {
+            Session s = sessions.get(id);
+            if (s != null && !s.closing()) {
+                sessions.touch(id, s.timeoutMs(), now);
+            }
+        }
+    }
+
+    /** A client of {@code sessionId} was heard from (net threads). */
+    public void sessionActive(long sessionId, int timeoutMs) {
+        sessions.touch(sessionId, timeoutMs, clock.monotonicMs());
+        if (replicator != null) {
+            touched.add(sessionId);
+        }
+    }
+
+    private void sendTouches() {
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new java.util.ArrayList<>(touched);
+        touched.removeAll(ids);
+        long[] out = new long[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.get(i);
+        }
+        replicator.touch(out);
+    }
+
+    /**
+     * The ensemble role changed. Whatever was in flight is dropped with the client connections (their clients
+     * retry, here or elsewhere): what a former leader proposed may never commit, and a learner's forwarded
+     * requests may never come back. A new leader's zxids continue in its epoch.
+     */
+    void changeMode(Mode next, long epoch) {
+        Mode before = mode;
+        if (before == next && next != Mode.NOT_SERVING) {
+            return; // told twice (a role change, then serving): nothing in flight may be dropped
+        }
+        mode = next;
+        if (before != next) {
+            LOG.info("Serving clients as {} (was {})", next, before);
+            dropClients.run();
+        }
+        proposed.clear();
+        forwarded.clear();
+        syncs.clear();
+        preparedSessions.clear();
+        touched.clear();
+        pending = new PendingChanges(tree);
+        long base = next == Mode.LEADER ? epoch << 32 : lastApplied;
+        preparer = new Preparer(tree, pending, auth, clock, base);
+        if (next == Mode.LEADER) {
+            // The old leader's view of liveness is gone: every session gets a full timeout from now.
+            long now = clock.monotonicMs();
+            for (Session s : sessions.all()) {
+                sessions.touch(s.id(), s.timeoutMs(), now);
+            }
+        }
+    }
+
+    /** Leader: the exact state after every applied commit, for a learner that needs a snapshot. */
+    byte[] encodeSnapshot(long zxid) throws java.io.IOException {
+        if (zxid != lastApplied) {
+            throw new java.io.IOException("asked for a snapshot at 0x" + Long.toHexString(zxid)
+                    + " while the tree is at 0x" + Long.toHexString(lastApplied));
+        }
+        return SnapshotStream.encode(new SnapshotWriter(tree, sessionTimeouts(), lastApplied));
+    }
+
+    /** Learner: a leader's snapshot becomes this server's newest, durably, and its state. */
+    void installSnapshot(long zxid, byte[] snapshot) throws java.io.IOException, InterruptedException {
+        snapshotter.stop();
+        backend.snapshots().deleteAfter(zxid);
+        backend.snapshots().write(zxid, SnapshotStream.decode(snapshot));
+        reloadFromDisk();
+        LOG.info("Loaded the leader's snapshot at 0x{}: {} nodes", Long.toHexString(zxid), tree.nodeCount());
+    }
+
+    /** Learner: the log was truncated after {@code zxid}; rebuild from what disk now holds. */
+    void truncatedTo(long zxid) throws java.io.IOException, InterruptedException {
+        snapshotter.stop();
+        backend.snapshots().deleteAfter(zxid);
+        reloadFromDisk();
+        LOG.info("Rebuilt the state after the leader truncated the log to 0x{}", Long.toHexString(zxid));
+    }
+
+    private void reloadFromDisk() throws java.io.IOException {
+        Recovery.Recovered r = Recovery.recover(backend, settings.extendedTypesEnabled(), settings.tickTimeMs(), clock);
+        tree = r.tree();
+        sessions = r.sessions();
+        for (Session s : sessions.all()) {
+            sessionIds.advancePast(s.id());
+        }
+        applier = new TxnApplier(tree, watches, this);
+        readScope = new ReadScope(tree, watches, auth, this::lastZxid);
+        pending = new PendingChanges(tree);
+        preparer = new Preparer(tree, pending, auth, clock, r.lastZxid());
+        lastApplied = r.lastZxid();
+        snapshotter = new Snapshotter(backend.snapshots(), tree, clock::monotonicMs);
+    }
+
+    /** The log rolled for a snapshot: take it in the background at the last applied zxid. */
+    void snapshotDue() {
+        takeSnapshot();
+    }
+
+    private Map<Long, Integer> sessionTimeouts() {
+        Map<Long, Integer> copy = new HashMap<>();
+        for (Session s : sessions.all()) {
+            copy.put(s.id(), s.timeoutMs());
+        }
+        return copy;
     }
 
     // ---- SessionHook: session transactions as they apply ----
@@ -554,6 +894,7 @@ public final class Pipeline implements SessionHook {
     public void sessionClosed(long sessionId) {
         Session s = sessions.get(sessionId);
         sessions.remove(sessionId);
+        syncs.remove(sessionId);
         if (s != null && s.owner() instanceof ConnectionState owner && !owner.closed) {
             // Expired while connected (a frozen client): drop the connection without a word, as ZooKeeper does.
             boolean explicitClose = !owner.inFlight.isEmpty() && owner.inFlight.peek().type == OpCode.CLOSE_SESSION;

@@ -14,6 +14,10 @@ public final class Request {
     final long receivedNanos;
     /** Set by prepare for writes: the transaction whose apply answers this request. */
     PreparedTxn txn;
+    /** Learner: handed to the leader, which answers it with a commit (or, for a sync, with SyncDone). */
+    boolean forwarded;
+    /** Learner: the leader answered this forwarded sync. */
+    boolean syncDone;
     /** Set for requests handled on arrival (auth, or refused under enforce.auth): the error code to reply. */
     Integer presetErr;
 
@@ -41,7 +45,8 @@ public final class Request {
         return conn;
     }
 
+    /** A request whose answer waits on the log or the leader: the requests behind it wait for it. */
     boolean isWrite() {
-        return txn != null;
+        return txn != null || (forwarded && !syncDone);
     }
 }

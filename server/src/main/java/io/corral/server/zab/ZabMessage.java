@@ -61,4 +61,22 @@ public sealed interface ZabMessage {
     /** Both ways, for liveness. */
     record Ping() implements ZabMessage {
     }
+
+    // ---- The servers' own traffic on the same link; the ZAB core never sees these, the runtime routes them. ----
+
+    /**
+     * Learner → leader: a client request the learner cannot prepare itself (a write, createSession, closeSession
+     * or sync), with the ids its session authenticated as, since ACL checks happen on the leader.
+     */
+    record Forward(long sessionId, int cxid, int type, byte[] request, java.util.List<io.corral.api.auth.AuthId> auth)
+            implements ZabMessage {
+    }
+
+    /** Leader → learner: every commit sent before this one covers the forwarded sync of (session, cxid). */
+    record SyncDone(long sessionId, int cxid) implements ZabMessage {
+    }
+
+    /** Learner → leader: sessions its clients were heard from since the last touch; only the leader expires. */
+    record Touch(long[] sessionIds) implements ZabMessage {
+    }
 }

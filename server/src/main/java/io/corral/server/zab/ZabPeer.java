@@ -192,6 +192,23 @@ public final class ZabPeer {
         return finish(r, nowMs);
     }
 
+    /**
+     * Proposes a transaction the request pipeline prepared with {@code zxid} in its header. A zxid other than the
+     * next one means the pipeline and the leader disagree: the leader steps down rather than log a lie.
+     */
+    public Ready propose(long zxid, byte[] txn, long nowMs) {
+        if (leading == null || !leading.established()) {
+            throw new IllegalStateException("only an established leader proposes");
+        }
+        if (zxid != leading.nextZxid()) {
+            Ready r = new Ready();
+            leading.abandon("a proposal with zxid 0x" + Long.toHexString(zxid) + " where 0x"
+                    + Long.toHexString(leading.nextZxid()) + " was next", r);
+            return finish(r, nowMs);
+        }
+        return propose(txn, nowMs);
+    }
+
     /** The runtime made this peer's log durable up to {@code zxid} (a leader counts it as its own ack). */
     public Ready persisted(long zxid, long nowMs) {
         Ready r = new Ready();

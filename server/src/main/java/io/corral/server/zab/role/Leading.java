@@ -247,6 +247,16 @@ public final class Leading {
         }
     }
 
+    /** The zxid the next proposal gets: the request pipeline stamps it into the transaction it prepares. */
+    public long nextZxid() {
+        return (epoch << 32) | (counter + 1);
+    }
+
+    /** Gives up leadership (the runtime found the request pipeline out of step with it). */
+    public void abandon(String why, Ready r) {
+        stepDown(r, why);
+    }
+
     /** Proposes a transaction; returns its zxid. The caller must only propose once {@link #established()}. */
     public long propose(byte[] txn, Ready r) {
         if (!established) {

@@ -13,19 +13,19 @@ import java.nio.file.StandardOpenOption;
  * ZooKeeper keeps them. Written to a temporary file, fsynced and renamed, so a crash leaves the old value or the
  * new one, never half of either: ZAB's safety rests on a server never forgetting an epoch it accepted.
  */
-final class EpochFiles {
+public final class EpochFiles {
     private final Path dir;
 
-    EpochFiles(Path dataDir) throws IOException {
+    public EpochFiles(Path dataDir) throws IOException {
         this.dir = dataDir.resolve("version-2");
         Files.createDirectories(dir);
     }
 
-    long acceptedEpoch() throws IOException {
+    public long acceptedEpoch() throws IOException {
         return read("acceptedEpoch");
     }
 
-    long currentEpoch() throws IOException {
+    public long currentEpoch() throws IOException {
         return read("currentEpoch");
     }
 

@@ -1,5 +1,6 @@
 package io.corral.server.zab.runtime;
 
+import io.corral.api.auth.AuthId;
 import io.corral.api.election.Vote;
 import io.corral.protocol.jute.JuteException;
 import io.corral.protocol.jute.JuteInput;
@@ -7,6 +8,8 @@ import io.corral.protocol.jute.JuteOutput;
 import io.corral.server.zab.ZabMessage;
 import io.corral.server.zab.election.Notification;
 import io.corral.server.zab.election.PeerState;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Corral's encoding of quorum traffic: a tag byte, then the fields in jute. Election notifications and
@@ -29,6 +32,9 @@ final class ZabCodec {
     private static final int ACK = 12;
     private static final int NEED_SNAPSHOT = 13;
     private static final int PING = 14;
+    private static final int FORWARD = 15;
+    private static final int SYNC_DONE = 16;
+    private static final int TOUCH = 17;
 
     private ZabCodec() {
     }
@@ -95,6 +101,25 @@ final class ZabCodec {
             out.writeByte(NEED_SNAPSHOT);
         } else if (m instanceof ZabMessage.Ping) {
             out.writeByte(PING);
+        } else if (m instanceof ZabMessage.Forward x) {
+            tagged(out, FORWARD, x.sessionId());
+            out.writeInt(x.cxid());
+            out.writeInt(x.type());
+            out.writeBuffer(x.request());
+            out.writeInt(x.auth().size());
+            for (AuthId id : x.auth()) {
+                out.writeString(id.scheme());
+                out.writeString(id.id());
+            }
+        } else if (m instanceof ZabMessage.SyncDone x) {
+            tagged(out, SYNC_DONE, x.sessionId());
+            out.writeInt(x.cxid());
+        } else if (m instanceof ZabMessage.Touch x) {
+            out.writeByte(TOUCH);
+            out.writeInt(x.sessionIds().length);
+            for (long id : x.sessionIds()) {
+                out.writeLong(id);
+            }
         } else {
             throw new IllegalArgumentException("no encoding for " + m);
         }
@@ -124,9 +149,40 @@ final class ZabCodec {
             case ACK -> new ZabMessage.Ack(in.readLong());
             case NEED_SNAPSHOT -> new ZabMessage.NeedSnapshot();
             case PING -> new ZabMessage.Ping();
+            case FORWARD -> decodeForward(in);
+            case SYNC_DONE -> new ZabMessage.SyncDone(in.readLong(), in.readInt());
+            case TOUCH -> {
+                long[] ids = new long[count(in, 8)];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = in.readLong();
+                }
+                yield new ZabMessage.Touch(ids);
+            }
             default -> throw new JuteException("unknown quorum message tag " + tag);
         };
         in.expectEnd("quorum message " + tag);
         return m;
+    }
+
+    private static ZabMessage.Forward decodeForward(JuteInput in) {
+        long session = in.readLong();
+        int cxid = in.readInt();
+        int type = in.readInt();
+        byte[] request = in.readBuffer();
+        int n = count(in, 8);
+        List<AuthId> auth = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            auth.add(new AuthId(in.readString(), in.readString()));
+        }
+        return new ZabMessage.Forward(session, cxid, type, request == null ? new byte[0] : request, auth);
+    }
+
+    /** A count read from the wire, refused when the frame cannot hold that many items of at least minBytes. */
+    private static int count(JuteInput in, int minBytes) {
+        int n = in.readInt();
+        if (n < 0 || (long) n * minBytes > in.remaining()) {
+            throw new JuteException("unreasonable count " + n + " in a quorum message");
+        }
+        return n;
     }
 }

@@ -50,11 +50,11 @@ class ZabRuntimeTest {
         }
 
         @Override
-        public void reload() {
+        public void reload(long zxid) {
         }
 
         @Override
-        public void roleChanged(ZabRole role, long leaderId, boolean serving) {
+        public void roleChanged(ZabRole role, long leaderId, boolean serving, long epoch) {
         }
     }
 
