@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * What bin/zkServer.sh asks of Java, one command per run:
  * <ul>
  *   <li>{@code srvr <host> <port>}: prints the server's {@code srvr} reply; exit 0, or 1 when nothing answers.</li>
- *   <li>{@code await <host> <port> <pid> <seconds>}: polls {@code srvr} until it reports a Mode (exit 0, the reply
+ *   <li>{@code await <host> <port> <pid> <seconds>}: polls {@code srvr} until it reports a Mode, or says it is up but
+ *       waiting for its ensemble (exit 0, the reply
  *       printed), the process {@code pid} ends (exit 3) or the time is up (exit 4).</li>
  *   <li>{@code port-free <host> <port>}: binds the port as the server would and lets it go; exit 0 when that
  *       works, 1 with the reason when it does not. An empty host means every address.</li>
@@ -94,6 +95,12 @@ public final class ServerProbe {
                 String reply = fourLetterWord(host, port, "srvr");
                 if (reply.contains("Mode:")) {
                     out.print(reply);
+                    out.flush();
+                    return EXIT_OK;
+                }
+                if (reply.contains("not currently serving requests")) {
+                    // Up and answering, waiting for the rest of its ensemble: as started as a member alone gets.
+                    out.println("Waiting for a quorum of its ensemble to serve clients.");
                     out.flush();
                     return EXIT_OK;
                 }
