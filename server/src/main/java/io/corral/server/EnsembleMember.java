@@ -114,7 +114,11 @@ final class EnsembleMember {
         for (ElectionStrategy s : ServiceLoader.load(ElectionStrategy.class, EnsembleMember.class.getClassLoader())) {
             names.add(s.name());
             if (s.name().equals(name)) {
-                s.configure(settings);
+                try {
+                    s.configure(settings);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
                 return s;
             }
         }
