@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.corral.api.auth.AuthId;
 import io.corral.api.election.Vote;
 import io.corral.protocol.jute.JuteException;
 import io.corral.server.zab.ZabMessage;
@@ -30,6 +31,27 @@ class ZabCodecTest {
         assertArrayEquals(txn, i.txn());
         ZabMessage.Snap s = (ZabMessage.Snap) ZabCodec.decode(ZabCodec.encode(new ZabMessage.Snap(13, txn)));
         assertArrayEquals(txn, (byte[]) s.snapshot());
+    }
+
+    @Test
+    void theServersOwnMessagesSurviveTheRoundTrip() {
+        List<AuthId> auth = List.of(new AuthId("ip", "127.0.0.1"), new AuthId("digest", "bob"));
+        ZabMessage.Forward f = (ZabMessage.Forward) ZabCodec.decode(ZabCodec.encode(
+                new ZabMessage.Forward(0x1_0000_0000_0042L, 17, 5, new byte[] {9, 8}, auth)));
+        assertEquals(0x1_0000_0000_0042L, f.sessionId());
+        assertEquals(17, f.cxid());
+        assertEquals(5, f.type());
+        assertArrayEquals(new byte[] {9, 8}, f.request());
+        assertEquals(auth, f.auth());
+        assertEquals(new ZabMessage.SyncDone(3, 4), ZabCodec.decode(ZabCodec.encode(new ZabMessage.SyncDone(3, 4))));
+        ZabMessage.Touch t = (ZabMessage.Touch) ZabCodec.decode(ZabCodec.encode(new ZabMessage.Touch(new long[] {1, -2})));
+        assertArrayEquals(new long[] {1, -2}, t.sessionIds());
+    }
+
+    @Test
+    void aTouchClaimingMoreIdsThanItsFrameHoldsIsRejected() {
+        byte[] frame = {17, 0x7f, 0, 0, 0};
+        assertThrows(JuteException.class, () -> ZabCodec.decode(frame));
     }
 
     @Test
