@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The java command line that starts one server process, Corral or the reference ZooKeeper. */
-final class ServerCommand {
+public final class ServerCommand {
     /**
      * zoo.cfg keys that the reference server is also given as {@code -Dzookeeper.<key>}: ZooKeeper reads them as
      * system properties (some in static initialisers), so the property is the dependable way to set them.
@@ -74,6 +74,21 @@ final class ServerCommand {
             command.add("io.corral.server.Main");
         }
         command.add(cfgFile.toString());
+        return command;
+    }
+
+    /**
+     * The command for one member of an ensemble (a zoo.cfg with {@code server.N} lines, a {@code myid} file in its
+     * dataDir): as {@link #build}, except that the reference ZooKeeper runs its quorum peer
+     * ({@code QuorumPeerMain}) instead of the standalone server; Corral's Main is the same for both.
+     */
+    public static List<String> buildEnsembleMember(Target as, Map<String, String> config, Path dir, Path cfgFile,
+                                                   List<String> extraJvmArgs) throws IOException {
+        List<String> command = build(as, config, dir, cfgFile, extraJvmArgs, List.of());
+        if (as == Target.ZOOKEEPER) {
+            int main = command.indexOf("org.apache.zookeeper.server.ZooKeeperServerMain");
+            command.set(main, "org.apache.zookeeper.server.quorum.QuorumPeerMain");
+        }
         return command;
     }
 

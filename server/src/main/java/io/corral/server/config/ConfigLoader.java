@@ -100,10 +100,22 @@ public final class ConfigLoader {
         Path dataDir = Path.of(dataDirText);
         String logDirText = values.get("dataLogDir");
         Path dataLogDir = logDirText == null || logDirText.isEmpty() ? dataDir : Path.of(logDirText);
+        QuorumConfig quorum = new QuorumConfigParser(values, source).parse(dataDir);
+        int clientPort = port("clientPort", 2181);
+        String clientPortAddress = emptyToNull(values.get("clientPortAddress"));
+        QuorumConfig.Member self = quorum == null ? null : quorum.self();
+        if (!values.containsKey("clientPort") && self != null && self.clientAddress() != null) {
+            // ZooKeeper 3.5's form: the client port at the end of this server's own server.N line.
+            clientPort = self.clientAddress().getPort();
+            java.net.InetAddress a = self.clientAddress().getAddress();
+            if (clientPortAddress == null && (a == null || !a.isAnyLocalAddress())) {
+                clientPortAddress = self.clientAddress().getHostString();
+            }
+        }
         return new ServerConfig(
                 tickTime,
-                port("clientPort", 2181),
-                emptyToNull(values.get("clientPortAddress")),
+                clientPort,
+                clientPortAddress,
                 dataDir,
                 dataLogDir,
                 nonNegativeInt("maxClientCnxns", 60),
@@ -120,7 +132,7 @@ public final class ConfigLoader {
                 raisedTo("snapCount", 100_000, 2),
                 raisedTo("autopurge.snapRetainCount", 3, 3),
                 nonNegativeInt("autopurge.purgeInterval", 0),
-                new QuorumConfigParser(values, source).parse(dataDir),
+                quorum,
                 new SecurityConfigParser(values, source).tls(),
                 new SecurityConfigParser(values, source).auth(),
                 values);

@@ -249,6 +249,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEnsembleMemberWithoutClientPortTakesItFromItsServerLine(@TempDir Path dir) throws IOException, ConfigException {
+        Files.writeString(dir.resolve("myid"), "2\n");
+        Map<String, String> file = Map.of("dataDir", dir.toString(), "initLimit", "10", "syncLimit", "5",
+                "server.1", "127.0.0.1:2888:3888;127.0.0.1:2181",
+                "server.2", "127.0.0.2:2889:3889;127.0.0.2:2182",
+                "server.3", "127.0.0.1:2890:3890;2183");
+        ServerConfig c = load(file, Map.of());
+        assertEquals(2182, c.clientPort());
+        assertEquals("127.0.0.2", c.clientPortAddress());
+        Map<String, String> withPort = new HashMap<>(file);
+        withPort.put("clientPort", "3181");
+        assertEquals(3181, load(withPort, Map.of()).clientPort(), "an explicit clientPort wins");
+    }
+
+    @Test
     void loadErrorsNameTheFile(@TempDir Path dir) throws IOException {
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, "dataDir=/d\ntickTime=abc\n", StandardCharsets.UTF_8);
