@@ -1,0 +1,708 @@
+package io.corral.it.ensemble;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.corral.it.support.ServerCommand;
+import io.corral.it.support.ServerProcess;
+import io.corral.it.support.Target;
+
+/**
+ * A replicated ensemble on 127.0.0.1: servers 1..N (voters first, then observers), each its own JVM (Corral or the
+ * reference ZooKeeper's {@code QuorumPeerMain}, per {@link Target#current()}), with its own zoo.cfg, dataDir and
+ * {@code myid}, and a client port, a quorum port and an election port picked free. Every member's zoo.cfg lists the
+ * whole ensemble in the ZooKeeper 3.5+ form {@code server.<id>=127.0.0.1:<quorum>:<election>[:observer];127.0.0.1:<client>};
+ * an observer's own zoo.cfg also says {@code peerType=observer}.
+ *
+ * <p>Output of member {@code id} goes to {@code target/it-logs/<name>-<id>.log}, where {@code name} is the test class
+ * (plus {@code .<label>} when given, or {@code .2}, {@code .3}... for further ensembles of the same name in one run);
+ * a restart appends to the same file after a {@code # start <n>} header, and kills and stops are noted there too,
+ * so one file tells a member's whole story.
+ *
+ * <p>Every wait is bounded. Roles come from the {@code srvr} four-letter word ({@link #mode(int)}).
+ */
+public final class Ensemble implements AutoCloseable {
+
+    public static final String HOST = ServerProcess.HOST;
+    public static final String LEADER = "leader";
+    public static final String FOLLOWER = "follower";
+    public static final String OBSERVER = "observer";
+    /** What ZooKeeper's four-letter words print while the server is up but not serving (e.g. no quorum). */
+    public static final String NOT_SERVING = "not currently serving requests";
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Map<String, AtomicInteger> NAMES = new ConcurrentHashMap<>();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private final String name;
+    private final Target target;
+    private final Path root;
+    private final SortedMap<Integer, Member> members;
+    private final List<String> jvmArgs;
+    private final Thread reaper;
+
+    private Ensemble(String name, Target target, Path root, SortedMap<Integer, Member> members, List<String> jvmArgs) {
+        this.name = name;
+        this.target = target;
+        this.root = root;
+        this.members = members;
+        this.jvmArgs = jvmArgs;
+        this.reaper = new Thread(() -> members.values().forEach(m -> {
+            Process p = m.process;
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }), "it-ensemble-reaper-" + name);
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    /** Logs in {@code target/it-logs/<TestClass>-<id>.log}. */
+    public static Builder builder(Class<?> testClass) {
+        return new Builder(testClass.getSimpleName());
+    }
+
+    /** For a class with several ensembles: logs in {@code target/it-logs/<TestClass>.<label>-<id>.log}. */
+    public static Builder builder(Class<?> testClass, String label) {
+        return new Builder(testClass.getSimpleName() + "." + label);
+    }
+
+    /** One server of the ensemble: its ports, files and current process. */
+    private static final class Member {
+        final int id;
+        final boolean observer;
+        final int clientPort;
+        final int quorumPort;
+        final int electionPort;
+        final Path dir;
+        final Path dataDir;
+        final Path cfgFile;
+        String cfgText;
+        Map<String, String> config;
+        Path logFile;
+        int starts;
+        volatile Process process;
+
+        Member(int id, boolean observer, int clientPort, int quorumPort, int electionPort, Path dir) {
+            this.id = id;
+            this.observer = observer;
+            this.clientPort = clientPort;
+            this.quorumPort = quorumPort;
+            this.electionPort = electionPort;
+            this.dir = dir;
+            this.dataDir = dir.resolve("data");
+            this.cfgFile = dir.resolve("zoo.cfg");
+        }
+
+        String serverLine() {
+            return HOST + ":" + quorumPort + ":" + electionPort + (observer ? ":observer" : "") + ";" + HOST + ":"
+                    + clientPort;
+        }
+
+        boolean alive() {
+            Process p = process;
+            return p != null && p.isAlive();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ lifecycle
+
+    /**
+     * Starts every member that is not running and waits (bounded, 60 s) until one leader serves with every running
+     * member serving in some role. Idempotent: with all members up it only checks that they serve.
+     */
+    public Ensemble start() throws IOException {
+        for (Member m : members.values()) {
+            if (!m.alive()) {
+                spawn(m);
+            }
+        }
+        awaitAllServing(START_TIMEOUT);
+        return this;
+    }
+
+    /**
+     * Starts member {@code id} (if it is not running) and waits (bounded) until its client port answers
+     * {@code ruok}; it may not serve yet (e.g. without a quorum): see {@link #awaitServing(int, Duration)}.
+     */
+    public void start(int id) throws IOException {
+        Member m = member(id);
+        if (!m.alive()) {
+            spawn(m);
+        }
+        awaitListening(m);
+    }
+
+    /** Starts the stopped or killed member {@code id} again on the same dataDir, zoo.cfg and ports. */
+    public void restart(int id) throws IOException {
+        Member m = member(id);
+        if (m.alive()) {
+            throw new IllegalStateException("restart: server " + id + " (pid " + m.process.pid() + ") is still running");
+        }
+        start(id);
+    }
+
+    /** {@code kill -9 <pid>} and a bounded wait for the process to be gone; the data stays. */
+    public void kill9(int id) throws IOException, InterruptedException {
+        Member m = member(id);
+        Process p = m.process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(p.pid())).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+            kill.destroyForcibly();
+            throw new IOException("kill -9 " + p.pid() + " did not finish");
+        }
+        if (!p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("server " + id + " pid " + p.pid() + " still alive " + EXIT_TIMEOUT
+                    + " after kill -9");
+        }
+        note(m, "killed with kill -9 (exit " + p.exitValue() + ")");
+    }
+
+    /** Graceful stop: SIGTERM and a bounded wait for the exit; the data stays. Returns the exit code. */
+    public int stop(int id) throws InterruptedException {
+        Member m = member(id);
+        Process p = m.process;
+        if (p == null) {
+            throw new IllegalStateException("server " + id + " was never started");
+        }
+        if (p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("server " + id + " pid " + p.pid() + " did not exit within "
+                        + EXIT_TIMEOUT + " of SIGTERM; log " + m.logFile);
+            }
+            note(m, "stopped with SIGTERM (exit " + p.exitValue() + ")");
+        }
+        return p.exitValue();
+    }
+
+    /** Stops every member (SIGTERM, then SIGKILL after a bounded wait) and removes the ensemble's directory. */
+    @Override
+    public void close() {
+        for (Member m : members.values()) {
+            Process p = m.process;
+            if (p != null && p.isAlive()) {
+                p.destroy();
+            }
+        }
+        try {
+            for (Member m : members.values()) {
+                Process p = m.process;
+                if (p != null && !p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            members.values().forEach(m -> {
+                if (m.process != null) {
+                    m.process.destroyForcibly();
+                }
+            });
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException ignored) {
+                // the JVM is shutting down
+            }
+            ServerProcess.deleteRecursively(root);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ members
+
+    /** All member ids, voters first. */
+    public List<Integer> ids() {
+        return new ArrayList<>(members.keySet());
+    }
+
+    public List<Integer> voterIds() {
+        return members.values().stream().filter(m -> !m.observer).map(m -> m.id).collect(Collectors.toList());
+    }
+
+    public List<Integer> observerIds() {
+        return members.values().stream().filter(m -> m.observer).map(m -> m.id).collect(Collectors.toList());
+    }
+
+    /** Ids of the running members. */
+    public List<Integer> liveIds() {
+        return members.values().stream().filter(Member::alive).map(m -> m.id).collect(Collectors.toList());
+    }
+
+    public boolean isAlive(int id) {
+        return member(id).alive();
+    }
+
+    public long pid(int id) {
+        Process p = member(id).process;
+        if (p == null) {
+            throw new IllegalStateException("server " + id + " was never started");
+        }
+        return p.pid();
+    }
+
+    public int clientPort(int id) {
+        return member(id).clientPort;
+    }
+
+    /** The running members' client addresses, comma separated (the connect string for all of them). */
+    public String connectString() {
+        String s = members.values().stream().filter(Member::alive).map(m -> HOST + ":" + m.clientPort)
+                .collect(Collectors.joining(","));
+        if (s.isEmpty()) {
+            throw new IllegalStateException("no member of " + name + " is running");
+        }
+        return s;
+    }
+
+    /** Every member's client address, running or not. */
+    public String connectStringAll() {
+        return members.values().stream().map(m -> HOST + ":" + m.clientPort).collect(Collectors.joining(","));
+    }
+
+    /** The client address of member {@code id} alone. */
+    public String connectString(int id) {
+        return HOST + ":" + member(id).clientPort;
+    }
+
+    public Path dataDir(int id) {
+        return member(id).dataDir;
+    }
+
+    public Path logFile(int id) {
+        return member(id).logFile;
+    }
+
+    public String logText(int id) {
+        Path log = member(id).logFile;
+        if (log == null) {
+            return "";
+        }
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The zoo.cfg text of member {@code id}. */
+    public String config(int id) {
+        return member(id).cfgText;
+    }
+
+    // ------------------------------------------------------------------------------------------------ roles
+
+    /** The {@code srvr} answer of member {@code id}, or null when it is not running or does not answer. */
+    public String srvr(int id) {
+        return fourLetterOrNull(id, "srvr");
+    }
+
+    /**
+     * {@code leader}, {@code follower} or {@code observer} (whatever {@code srvr} prints after {@code Mode: }), or
+     * null when member {@code id} is down, does not answer, or says it is not serving requests.
+     */
+    public String mode(int id) {
+        return parseMode(srvr(id));
+    }
+
+    static String parseMode(String srvr) {
+        if (srvr == null || srvr.contains(NOT_SERVING)) {
+            return null;
+        }
+        for (String line : srvr.split("\n")) {
+            if (line.startsWith("Mode: ")) {
+                return line.substring("Mode: ".length()).trim();
+            }
+        }
+        return null;
+    }
+
+    /** Member id to {@link #mode(int)} for every member (null values for down or not serving). */
+    public Map<Integer, String> modes() {
+        Map<Integer, String> modes = new LinkedHashMap<>();
+        for (int id : members.keySet()) {
+            modes.put(id, mode(id));
+        }
+        return modes;
+    }
+
+    /** The ids whose mode is {@code mode} right now. */
+    public List<Integer> idsInMode(String mode) {
+        return modes().entrySet().stream().filter(e -> mode.equals(e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Waits (bounded) until exactly one member says {@code leader} and a majority of the voters (leader included)
+     * serve as leader or follower, and returns the leader's id. Observers do not count towards the majority.
+     */
+    public int awaitLeader(Duration atMost) {
+        AtomicReference<Map<Integer, String>> last = new AtomicReference<>();
+        try {
+            await(name + " elects a leader").atMost(atMost).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        Map<Integer, String> modes = modes();
+                        last.set(modes);
+                        return leaderOfQuorum(modes) > 0;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no leader with a serving quorum within " + atMost + "; last modes "
+                    + last.get() + "\n" + describe(), e);
+        }
+        return leaderOfQuorum(last.get());
+    }
+
+    private int leaderOfQuorum(Map<Integer, String> modes) {
+        List<Integer> leaders = new ArrayList<>();
+        int voting = 0;
+        for (Map.Entry<Integer, String> e : modes.entrySet()) {
+            boolean voter = !member(e.getKey()).observer;
+            if (LEADER.equals(e.getValue())) {
+                leaders.add(e.getKey()); // an observer saying leader counts too: it makes no valid ensemble
+                voting += voter ? 1 : 0;
+            } else if (FOLLOWER.equals(e.getValue()) && voter) {
+                voting++;
+            }
+        }
+        return leaders.size() == 1 && voting > voterIds().size() / 2 ? leaders.get(0) : -1;
+    }
+
+    /** Waits (bounded) until member {@code id} serves in some role and returns that role. */
+    public String awaitServing(int id, Duration atMost) {
+        return awaitMode(id, null, atMost);
+    }
+
+    /** Waits (bounded) until member {@code id} says {@code mode} (any serving role when null) and returns it. */
+    public String awaitMode(int id, String mode, Duration atMost) {
+        Member m = member(id);
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            await("server " + id + " of " + name + " serves as " + (mode == null ? "anything" : mode)).atMost(atMost)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+                        if (!m.alive()) {
+                            throw new IllegalStateException("server " + id + " is not running\n" + describe());
+                        }
+                        String now = mode(id);
+                        last.set(now);
+                        return now != null && (mode == null || mode.equals(now));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("server " + id + " still in mode " + last.get() + " after " + atMost + "\n"
+                    + describe(), e);
+        }
+        return last.get();
+    }
+
+    /** Waits (bounded) until every running member serves and one leader has a quorum; returns the leader's id. */
+    public int awaitAllServing(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        int leader = awaitLeader(atMost);
+        for (int id : liveIds()) {
+            awaitServing(id, Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos())));
+        }
+        return leader;
+    }
+
+    /** One line per member: id, role in zoo.cfg, pid, mode, log file. For failure messages. */
+    public String describe() {
+        StringBuilder s = new StringBuilder(name).append(" (").append(target).append("):");
+        for (Member m : members.values()) {
+            Process p = m.process;
+            s.append("\n  server ").append(m.id).append(m.observer ? " (observer)" : "").append(": ");
+            if (p == null) {
+                s.append("never started");
+            } else if (!p.isAlive()) {
+                s.append("pid ").append(p.pid()).append(" exited ").append(p.exitValue());
+            } else {
+                String srvr = srvr(m.id);
+                s.append("pid ").append(p.pid()).append(", mode ")
+                        .append(srvr == null ? "no answer" : srvr.contains(NOT_SERVING) ? "not serving" : parseMode(srvr));
+            }
+            s.append(", client port ").append(m.clientPort).append(", log ").append(m.logFile);
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name + members.keySet();
+    }
+
+    // ------------------------------------------------------------------------------------------------ four-letter words
+
+    /** Sends a four-letter word to member {@code id} on a fresh connection and returns the whole answer. */
+    public String fourLetter(int id, String cmd) throws IOException {
+        return fourLetter(member(id), cmd, 5_000);
+    }
+
+    private String fourLetterOrNull(int id, String cmd) {
+        Member m = member(id);
+        if (!m.alive()) {
+            return null;
+        }
+        try {
+            // Short timeouts: a server busy joining can leave the connection open without answering.
+            return fourLetter(m, cmd, 2_000);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String fourLetter(Member m, String cmd, int readTimeoutMs) throws IOException {
+        if (cmd.length() != 4) {
+            throw new IllegalArgumentException("not a four-letter word: " + cmd);
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, m.clientPort), 2_000);
+            socket.setSoTimeout(readTimeoutMs);
+            OutputStream out = socket.getOutputStream();
+            out.write(cmd.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                answer.write(buf, 0, n);
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ internals
+
+    private Member member(int id) {
+        Member m = members.get(id);
+        if (m == null) {
+            throw new IllegalArgumentException("no server " + id + " in " + name + " " + members.keySet());
+        }
+        return m;
+    }
+
+    private void spawn(Member m) throws IOException {
+        // Only what ServerCommand reads for the command line; zoo.cfg is the member's own file.
+        Map<String, String> commandConfig = new LinkedHashMap<>(m.config);
+        commandConfig.putIfAbsent("extendedTypesEnabled", "false");
+        List<String> command = ServerCommand.buildEnsembleMember(target, commandConfig, m.dir, m.cfgFile, jvmArgs);
+        m.starts++;
+        String now = LocalTime.now().format(CLOCK);
+        String header = "# [test " + now + "] start " + m.starts + " of server " + m.id + " of " + name + "\n# " + String.join(" ", command)
+                + "\n# zoo.cfg:\n" + m.cfgText.strip().replaceAll("(?m)^", "#   ") + "\n\n";
+        if (m.starts == 1) {
+            Files.writeString(m.logFile, header, StandardCharsets.UTF_8);
+        } else {
+            Files.writeString(m.logFile, "\n" + header, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(m.dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(m.logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        m.process = pb.start();
+    }
+
+    private void note(Member m, String what) {
+        try {
+            String now = LocalTime.now().format(CLOCK);
+            Files.writeString(m.logFile, "\n# [test " + now + "] " + what + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // only a note
+        }
+    }
+
+    private void awaitListening(Member m) {
+        Process p = m.process;
+        try {
+            await("server " + m.id + " of " + name + " answers ruok").atMost(LISTEN_TIMEOUT)
+                    .pollDelay(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException("server " + m.id + " exited with " + p.exitValue()
+                                    + " before answering ruok; log " + m.logFile + ":\n" + logText(m.id));
+                        }
+                        return "imok".equals(fourLetterOrNull(m.id, "ruok"));
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("server " + m.id + " does not answer ruok\n" + describe(), e);
+        }
+    }
+
+    private static Path logDir() throws IOException {
+        Path dir = Paths.get(System.getProperty("basedir", "."), "target", "it-logs");
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Free loopback ports, all held open while choosing so that none is handed out twice. */
+    private static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket();
+                sockets.add(s);
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(HOST, 0));
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    /** Sizes, timing and extra keys of an ensemble. */
+    public static final class Builder {
+        private final String testName;
+        private final Map<String, String> extra = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+        private int voters = 3;
+        private int observers;
+        private int tickTime = 200;
+        private int initLimit = 10;
+        private int syncLimit = 5;
+        private Target target;
+
+        private Builder(String testName) {
+            this.testName = testName;
+        }
+
+        public Builder voters(int n) {
+            this.voters = n;
+            return this;
+        }
+
+        public Builder observers(int n) {
+            this.observers = n;
+            return this;
+        }
+
+        public Builder tickTime(int ms) {
+            this.tickTime = ms;
+            return this;
+        }
+
+        public Builder initLimit(int ticks) {
+            this.initLimit = ticks;
+            return this;
+        }
+
+        public Builder syncLimit(int ticks) {
+            this.syncLimit = ticks;
+            return this;
+        }
+
+        /** Any other zoo.cfg key, written to every member's zoo.cfg. */
+        public Builder set(String key, String value) {
+            extra.put(key, value);
+            return this;
+        }
+
+        /** An extra JVM argument for every member. */
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        /** This implementation regardless of {@code -Dit.target}. */
+        public Builder target(Target t) {
+            this.target = t;
+            return this;
+        }
+
+        /** Writes every member's directory, myid and zoo.cfg; starts nothing. */
+        public Ensemble build() throws IOException {
+            int n = NAMES.computeIfAbsent(testName, k -> new AtomicInteger()).incrementAndGet();
+            String name = n == 1 ? testName : testName + "." + n;
+            Target t = target != null ? target : Target.current();
+            Path root = Files.createTempDirectory("corral-it-" + name + "-");
+            int total = voters + observers;
+            int[] ports = freePorts(3 * total);
+            SortedMap<Integer, Member> members = new TreeMap<>();
+            for (int id = 1; id <= total; id++) {
+                int i = 3 * (id - 1);
+                Member m = new Member(id, id > voters, ports[i], ports[i + 1], ports[i + 2], root.resolve("server" + id));
+                Files.createDirectories(m.dataDir);
+                Files.writeString(m.dataDir.resolve("myid"), id + "\n", StandardCharsets.US_ASCII);
+                m.logFile = logDir().resolve(name + "-" + id + ".log");
+                Files.deleteIfExists(m.logFile);
+                members.put(id, m);
+            }
+            for (Member m : members.values()) {
+                Map<String, String> cfg = new LinkedHashMap<>();
+                cfg.put("tickTime", Integer.toString(tickTime));
+                cfg.put("initLimit", Integer.toString(initLimit));
+                cfg.put("syncLimit", Integer.toString(syncLimit));
+                cfg.put("dataDir", m.dataDir.toString());
+                cfg.put("4lw.commands.whitelist", "*");
+                cfg.put("admin.enableServer", "false");
+                if (m.observer) {
+                    cfg.put("peerType", "observer");
+                }
+                cfg.putAll(extra);
+                for (Member other : members.values()) {
+                    cfg.put("server." + other.id, other.serverLine());
+                }
+                StringBuilder text = new StringBuilder();
+                cfg.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+                Files.writeString(m.cfgFile, text.toString(), StandardCharsets.UTF_8);
+                m.config = cfg;
+                m.cfgText = text.toString();
+            }
+            List<String> args = new ArrayList<>();
+            // Four or five JVMs share the machine with the tests: keep each small and light on compiler threads.
+            args.add("-XX:+UseSerialGC");
+            args.add("-XX:TieredStopAtLevel=1");
+            args.addAll(jvmArgs);
+            return new Ensemble(name, t, root, members, List.copyOf(args));
+        }
+
+        /** {@link #build()} then {@link Ensemble#start()}; the ensemble is closed if it does not come up. */
+        public Ensemble start() throws IOException {
+            Ensemble e = build();
+            try {
+                return e.start();
+            } catch (RuntimeException | Error | IOException ex) {
+                e.close();
+                throw ex;
+            }
+        }
+    }
+}
