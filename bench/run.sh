@@ -6,7 +6,8 @@
 #   --quick        short windows, fewer sessions, 100k znodes for memory: a few minutes (default: full, ~30 min)
 #   --no-build     use the jars already in server/target and bench/target
 #   --heap SIZE    -Xmx of both servers (default 1g quick, 2g full)
-#   --only LIST    run only these workloads (create delete set get exists mixed watch session ephemeral memory)
+#   --only LIST    run only these workloads (create delete set get exists mixed watch session ephemeral memory
+#                  restart ensemble failover; "ensemble" runs ensemble-create/-set/-get/-mixed)
 #   --budget-min N hard bound on the whole run in minutes (default 15 quick, 35 full); workloads that no
 #                  longer fit are recorded as skipped
 #   --corral-persistence P   persistence.provider for Corral (default: its own default, in memory today); with
@@ -270,18 +271,130 @@ run_workload() {  # run_workload WORKLOAD NEED_S LIMIT_S [extra LoadGenerator op
   kill -0 "$SERVER_PID" 2>/dev/null || record_failure "$workload" "$from_line" "server process died"
 }
 
-# Ensemble, restart and failover figures need replication and durable storage, which Corral does not have yet.
-# Each hook records a "todo" line so that the table says so; fill them in when those land.
-todo_hooks() {
-  # TODO(ensemble): start 3 ZooKeeper servers (server.N lines, their own dataDir/myid), then 3 Corral servers,
-  #   run the request workloads against the ensemble (clients spread over the members), as in the standalone phase.
-  emit both ensemble todo "3-server ensemble throughput/latency: Corral has no replication yet"
-  # TODO(restart): with persistence.provider=file and forceSync, load K znodes, stop the server by PID, start it
-  #   again and time until srvr says it serves and a getData of the last znode succeeds.
-  emit both restart todo "restart/recovery time with K znodes: Corral has no durable storage yet"
-  # TODO(failover): in a 3-server ensemble, kill the leader by PID while the mixed workload runs; time until
-  #   writes succeed again, and count session expiries and lost watches.
-  emit both failover todo "leader failover time under load: Corral has no replication yet"
+# ------------------------------------------------------------------------------------------------ restart
+# Restart: the server that the memory phase filled with K znodes is stopped (SIGTERM) and started again on the
+# same files; the figure is the time from launching the JVM to srvr reporting that it serves, checked by the
+# znode count in mntr. Both servers fsync their logs (ZooKeeper's default, Corral's file backend).
+restart_same() {  # restart_same: restarts SERVER_KIND on the last server's directory, appends the result line
+  local dir="$TMP_ROOT/$SERVER_KIND-$SERVER_SEQ" kind=$SERVER_KIND port=$SERVER_PORT main cp extra=()
+  local before; before=$(four_letter "$port" mntr | awk '$1 == "zk_znode_count" {print $2}')
+  stop_server
+  SERVER_LOG="$RUN_DIR/logs/$SERVER_SEQ-$kind-restart.log"
+  if [ "$kind" = zookeeper ]; then
+    main=org.apache.zookeeper.server.ZooKeeperServerMain; cp=$ZK_CP
+    extra=(-Dlogback.configurationFile="$BENCH/conf/logback-zookeeper.xml")
+  else
+    main=io.corral.server.Main; cp=$CORRAL_CP
+  fi
+  local t0; t0=$(date +%s%N)
+  (cd "$dir" && exec java -Xmx"$HEAP" -XX:+UseG1GC "${extra[@]+"${extra[@]}"}" -cp "$cp" "$main" "$dir/zoo.cfg") \
+    >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!; SERVER_KIND=$kind; PIDS+=("$SERVER_PID")
+  local srvr ms="" deadline=$((SECONDS + 600))
+  while [ $SECONDS -lt $deadline ] && kill -0 "$SERVER_PID" 2>/dev/null; do
+    srvr=$(four_letter "$port" srvr)
+    if grep -q "Mode:" <<<"$srvr"; then ms=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
+    sleep 0.05
+  done
+  local after; after=$(four_letter "$port" mntr | awk '$1 == "zk_znode_count" {print $2}')
+  if [ -z "$ms" ]; then
+    emit "$kind" restart failed "did not serve again within 600 s"
+  elif [ "${after:-0}" != "${before:-x}" ]; then
+    emit "$kind" restart failed "served after ${ms} ms with ${after:-?} znodes where ${before:-?} were before the stop"
+  else
+    printf '{"time":"%s","server":"%s","workload":"restart","mode":"%s","status":"ok","restart_ms":%s,"znodes":%s}\n' \
+      "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$kind" "$MODE" "$ms.0" "$after" >>"$RESULTS"
+    log "$kind restarted with $after znodes, serving after $ms ms"
+  fi
+  stop_server
+}
+
+# ----------------------------------------------------------------------------------------------- ensemble
+# A 3-server ensemble on 127.0.0.1 of one kind at a time: the request workloads with clients spread over the
+# members (the client picks a member per session), then leader failover: the load generator kills the leader
+# with SIGKILL and times the next successful write.
+ENSEMBLE_PIDS=(); ENSEMBLE_PORTS=()
+start_ensemble() {  # start_ensemble KIND
+  local kind=$1 id dir main cp extra=() servers="" qp ep cp_port
+  ENSEMBLE_PIDS=(); ENSEMBLE_PORTS=(); SERVER_SEQ=$((SERVER_SEQ + 1))
+  for id in 1 2 3; do
+    ENSEMBLE_PORTS+=("$(free_port)")
+    qp=$(free_port); ep=$(free_port)
+    servers+="server.$id=127.0.0.1:$qp:$ep;127.0.0.1:${ENSEMBLE_PORTS[$((id - 1))]}"$'\n'
+  done
+  if [ "$kind" = zookeeper ]; then
+    main=org.apache.zookeeper.server.quorum.QuorumPeerMain; cp=$ZK_CP
+    extra=(-Dlogback.configurationFile="$BENCH/conf/logback-zookeeper.xml")
+  else
+    main=io.corral.server.Main; cp=$CORRAL_CP
+  fi
+  for id in 1 2 3; do
+    dir="$TMP_ROOT/$kind-ens$SERVER_SEQ-$id"; mkdir -p "$dir/data"; echo "$id" >"$dir/data/myid"
+    write_config "$kind" "$dir" "${ENSEMBLE_PORTS[$((id - 1))]}"
+    printf 'initLimit=10\nsyncLimit=5\n%s' "$servers" >>"$dir/zoo.cfg"
+    (cd "$dir" && exec java -Xmx"$HEAP" -XX:+UseG1GC "${extra[@]+"${extra[@]}"}" -cp "$cp" "$main" "$dir/zoo.cfg") \
+      >"$RUN_DIR/logs/$SERVER_SEQ-$kind-ensemble-$id.log" 2>&1 &
+    ENSEMBLE_PIDS+=("$!"); PIDS+=("$!")
+  done
+  local _ modes
+  for _ in $(seq 1 600); do
+    modes=""
+    for id in 1 2 3; do modes+=$(four_letter "${ENSEMBLE_PORTS[$((id - 1))]}" srvr | awk '/^Mode:/ {print $2}')" "; done
+    if [ "$(grep -o leader <<<"$modes" | wc -l)" = 1 ] && [ "$(grep -o follower <<<"$modes" | wc -l)" = 2 ]; then
+      log "$kind ensemble serving: pids ${ENSEMBLE_PIDS[*]}, client ports ${ENSEMBLE_PORTS[*]}, modes $modes"
+      SERVER_KIND=$kind
+      return 0
+    fi
+    sleep 0.2
+  done
+  log "$kind ensemble did not elect a leader (modes: $modes)"
+  stop_ensemble
+  return 1
+}
+
+stop_ensemble() {
+  local p
+  for p in "${ENSEMBLE_PIDS[@]+"${ENSEMBLE_PIDS[@]}"}"; do stop_pid "$p"; forget_pid "$p"; done
+  ENSEMBLE_PIDS=()
+}
+
+ensemble_connect() {
+  local id out=""
+  for id in 0 1 2; do out+="${out:+,}127.0.0.1:${ENSEMBLE_PORTS[$id]}"; done
+  printf '%s' "$out"
+}
+
+ensemble_leader_pid() {
+  local id
+  for id in 0 1 2; do
+    if four_letter "${ENSEMBLE_PORTS[$id]}" srvr | grep -q "Mode: leader"; then printf '%s' "${ENSEMBLE_PIDS[$id]}"; return 0; fi
+  done
+  return 1
+}
+
+run_ensemble_workload() {  # run_ensemble_workload LABEL WORKLOAD NEED_S LIMIT_S [extra LoadGenerator options]
+  local label=$1 workload=$2 need=$3 limit=$4; shift 4
+  if [ -n "$ONLY" ] && ! grep -qw "$label" <<<"${ONLY//,/ }" && ! grep -qw ensemble <<<"${ONLY//,/ }"; then return 0; fi
+  local left=$((DEADLINE_S - SECONDS))
+  if [ "$left" -lt "$need" ]; then
+    emit "$SERVER_KIND" "$label" skipped "time budget of $BUDGET_MIN min used up"; return 0
+  fi
+  [ "$limit" -le "$left" ] || limit=$left
+  local rc=0 lines_before out="$TMP_ROOT/loadgen.out"
+  lines_before=$(wc -l <"$RESULTS")
+  # shellcheck disable=SC2206
+  local extra_args=(${BENCH_ARGS:-})
+  timeout --kill-after=10 "$limit" java -Xms256m -Xmx2g -XX:+UseG1GC -Djute.maxbuffer=16777216 \
+    -Dzookeeper.sasl.client=false -Dlogback.configurationFile="$BENCH/conf/logback-client.xml" \
+    -cp "$BENCH_CP" io.corral.bench.LoadGenerator "--$MODE" --server "$SERVER_KIND" --label "$label" \
+    --connect "$(ensemble_connect)" --workload "$workload" --out "$RESULTS" "$@" "${extra_args[@]+"${extra_args[@]}"}" \
+    >"$out" 2>>"$RUN_DIR/logs/loadgen-$SERVER_KIND.err" &
+  local lg=$!
+  PIDS+=("$lg")
+  wait "$lg" || rc=$?
+  forget_pid "$lg"
+  cat "$out" | tee -a "$RUN_DIR/logs/loadgen.out"
+  [ "$(wc -l <"$RESULTS")" -gt "$lines_before" ] || emit "$SERVER_KIND" "$label" failed "load generator exited $rc without a result"
 }
 
 # ------------------------------------------------------------------------------------------------- main
@@ -301,13 +414,32 @@ for kind in zookeeper corral; do
   stop_server
 done
 for kind in zookeeper corral; do
-  if [ -z "$ONLY" ] || grep -qw memory <<<"${ONLY//,/ }"; then
+  if [ -z "$ONLY" ] || grep -qw -e memory -e restart <<<"${ONLY//,/ }"; then
     start_server "$kind" || { emit "$kind" memory failed "server did not start"; continue; }
+    # restart needs the memory phase's znodes, even when only restart was asked for.
+    ONLY_SAVED=$ONLY; [ -n "$ONLY" ] && ONLY="$ONLY,memory"
     run_workload memory "$MEMORY_NEED_S" "$MEMORY_LIMIT_S"
-    stop_server
+    ONLY=$ONLY_SAVED
+    if [ -z "$ONLY" ] || grep -qw restart <<<"${ONLY//,/ }"; then restart_same; else stop_server; fi
   fi
 done
-todo_hooks
+ENSEMBLE_WORKLOADS="create set get mixed"
+for kind in zookeeper corral; do
+  if [ -n "$ONLY" ] && ! grep -qw -e ensemble -e failover <<<"${ONLY//,/ }"; then break; fi
+  start_ensemble "$kind" || { emit "$kind" failover failed "ensemble did not start"; continue; }
+  for w in $ENSEMBLE_WORKLOADS; do
+    run_ensemble_workload "ensemble-$w" "$w" "$OPS_NEED_S" "$OPS_LIMIT_S"
+  done
+  if [ -z "$ONLY" ] || grep -qw failover <<<"${ONLY//,/ }"; then
+    leader=$(ensemble_leader_pid) || leader=""
+    if [ -n "$leader" ]; then
+      run_ensemble_workload failover failover 70 120 --leader-pid "$leader"
+    else
+      emit "$kind" failover failed "no leader found before the kill"
+    fi
+  fi
+  stop_ensemble
+done
 
 {
   printf '# Corral vs Apache ZooKeeper 3.9.3 (%s mode)\n\n' "$MODE"

@@ -3,6 +3,7 @@ package io.corral.bench;
 import io.corral.bench.workload.CreateWorkload;
 import io.corral.bench.workload.DeleteWorkload;
 import io.corral.bench.workload.EphemeralCleanup;
+import io.corral.bench.workload.Failover;
 import io.corral.bench.workload.KeyspaceWorkload;
 import io.corral.bench.workload.MemoryFootprint;
 import io.corral.bench.workload.SessionChurn;
@@ -45,6 +46,7 @@ public final class LoadGenerator {
         WORKLOADS.put("session", SessionChurn::new);
         WORKLOADS.put("ephemeral", EphemeralCleanup::new);
         WORKLOADS.put("memory", MemoryFootprint::new);
+        WORKLOADS.put("failover", Failover::new);
     }
 
     private LoadGenerator() {

@@ -38,7 +38,8 @@ final class ReportRows {
      * everything in memory until durable storage lands, so these figures do not compare like with like yet.
      * Session create/close and ephemeral cleanup write too (session transactions).
      */
-    static final Set<String> WRITES = Set.of("create", "delete", "set", "mixed", "session", "ephemeral");
+    static final Set<String> WRITES = Set.of("create", "delete", "set", "mixed", "session", "ephemeral",
+            "ensemble-create", "ensemble-set", "ensemble-mixed");
 
     static final List<Row> ROWS = List.of(
             new Row("create", "ops/s", "ops_per_s", 1, 0),
@@ -82,7 +83,22 @@ final class ReportRows {
             new Row("memory", "heap after full GC, MB", "heap_mb", 1, 1),
             new Row("memory", "heap per znode, bytes", "heap_per_znode_b", 1, 0),
             new Row("memory", "RSS, MB", "rss_mb", 1, 1),
-            new Row("memory", "populate creates/s (no warm-up)", "ops_per_s", 1, 0, true));
+            new Row("memory", "populate creates/s (no warm-up)", "ops_per_s", 1, 0, true),
+            new Row("restart", "start to serving, ms", "restart_ms", 1, 0),
+            new Row("ensemble-create", "ops/s", "ops_per_s", 1, 0),
+            new Row("ensemble-create", "p50 µs", "p50_us", 1, 0),
+            new Row("ensemble-create", "p99 µs", "p99_us", 1, 0),
+            new Row("ensemble-set", "ops/s", "ops_per_s", 1, 0),
+            new Row("ensemble-set", "p50 µs", "p50_us", 1, 0),
+            new Row("ensemble-set", "p99 µs", "p99_us", 1, 0),
+            new Row("ensemble-get", "ops/s", "ops_per_s", 1, 0),
+            new Row("ensemble-get", "p50 µs", "p50_us", 1, 0),
+            new Row("ensemble-get", "p99 µs", "p99_us", 1, 0),
+            new Row("ensemble-mixed", "ops/s", "ops_per_s", 1, 0),
+            new Row("ensemble-mixed", "p50 µs", "p50_us", 1, 0),
+            new Row("ensemble-mixed", "p99 µs", "p99_us", 1, 0),
+            new Row("failover", "kill -9 of the leader → first write, ms", "failover_ms", 1, 0),
+            new Row("failover", "→ every session writing again, ms", "failover_all_ms", 1, 0));
 
     static final String LEGEND = "\n¹ Writes: ZooKeeper fsyncs its transaction log (forceSync=yes) while Corral is in"
             + " memory today — **not comparable until durable storage lands**.\n\n"
@@ -99,7 +115,7 @@ final class ReportRows {
     /** Result keys that describe how a workload was run rather than what it measured. */
     private static final List<String> PARAMETER_KEYS = List.of("mode", "sessions", "outstanding", "data_bytes",
             "keyspace", "znodes_available", "watchers", "rounds", "threads", "eph_sessions", "eph_per_session",
-            "znodes");
+            "znodes", "sessions_expired");
 
     private ReportRows() {
     }
@@ -113,6 +129,9 @@ final class ReportRows {
             case "session": title = "session create+close"; break;
             case "ephemeral": title = "ephemeral cleanup"; break;
             case "memory": title = "memory (idle, after populate)"; break;
+            case "restart": title = "restart with the memory phase's znodes (file log, fsync)"; break;
+            case "ensemble-mixed": title = "ensemble-mixed 90% get / 10% set"; break;
+            case "failover": title = "leader failover, 3-server ensemble"; break;
             default: title = workload;
         }
         return flagWrites && WRITES.contains(workload) ? title + " ¹" : title;

@@ -31,7 +31,8 @@ public final class Result {
         Result r = new Result();
         r.fields.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         r.fields.put("server", settings.text("server"));
-        r.fields.put("workload", settings.text("workload"));
+        String label = settings.text("label");
+        r.fields.put("workload", label.isEmpty() ? settings.text("workload") : label);
         r.fields.put("mode", settings.mode());
         r.fields.put("status", "ok");
         return r;

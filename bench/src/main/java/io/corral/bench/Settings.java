@@ -19,6 +19,9 @@ public final class Settings {
         {"server", null, null},             // label written into the results: zookeeper or corral
         {"connect", null, null},            // host:port of the server under test
         {"workload", null, null},           // see LoadGenerator.WORKLOADS
+        {"label", "", ""},                  // the name the result is recorded under ("" = the workload's)
+        {"leader-pid", "0", "0"},           // failover: the ensemble leader to kill -9
+        {"failover-s", "60", "60"},         // failover: bound on the wait for the first write after the kill
         {"out", "", ""},                    // results file to append the JSON line to ("" = stdout only)
         {"warmup-s", "2", "10"},            // untimed period before the measured window
         {"duration-s", "5", "30"},          // the measured window
