@@ -93,6 +93,16 @@ public final class Pipeline implements SessionHook {
     private final Map<Long, ArrayDeque<Request>> forwarded = new HashMap<>();
     /** Learner: forwarded syncs waiting for the leader's answer. */
     private final Map<Long, ArrayDeque<Request>> syncs = new HashMap<>();
+    /**
+     * Replica, not serving: handshakes held until it serves again (or the bound passes), so that clients dropped
+     * by a failover are back as soon as the new epoch is established instead of bouncing between members.
+     */
+    private final ArrayDeque<ParkedConnect> parkedConnects = new ArrayDeque<>();
+    private static final int MAX_PARKED_CONNECTS = 10_000;
+
+    private record ParkedConnect(ConnectionState conn, ConnectRequest request, boolean legacyClient, long untilMs) {
+    }
+
     /** Learner: sessions heard from since the last touch sent to the leader (net threads add). */
     private final Set<Long> touched = ConcurrentHashMap.newKeySet();
     private final AuthRegistry auth;
@@ -333,7 +343,11 @@ public final class Pipeline implements SessionHook {
         }
         conn.legacyClient = legacyClient;
         if (mode == Mode.NOT_SERVING) {
-            close(conn, "this server is not serving: it has no leader or quorum yet");
+            if (parkedConnects.size() >= MAX_PARKED_CONNECTS) {
+                close(conn, "this server is not serving: it has no leader or quorum yet");
+                return;
+            }
+            parkedConnects.add(new ParkedConnect(conn, req, legacyClient, clock.monotonicMs() + parkBoundMs()));
             return;
         }
         if (req.lastZxidSeen() > lastApplied) {
@@ -648,6 +662,7 @@ public final class Pipeline implements SessionHook {
     }
 
     private void onTick() {
+        closeOverdueParkedConnects();
         if (mode == Mode.LEARNER) {
             sendTouches();
             return;
@@ -809,6 +824,10 @@ public final class Pipeline implements SessionHook {
         mode = next;
         if (before != next) {
             LOG.info("Serving clients as {} (was {})", next, before);
+        }
+        if (before != next && before != Mode.NOT_SERVING) {
+            // Leaving a serving role: what was in flight may never complete. Handshakes held while not serving
+            // are not affected, since a server that was not serving has answered nobody.
             dropClients.run();
         }
         proposed.clear();
@@ -825,6 +844,24 @@ public final class Pipeline implements SessionHook {
             for (Session s : sessions.all()) {
                 sessions.touch(s.id(), s.timeoutMs(), now);
             }
+        }
+        if (next != Mode.NOT_SERVING) {
+            while (!parkedConnects.isEmpty()) {
+                ParkedConnect p = parkedConnects.poll();
+                onConnect(p.conn(), p.request(), p.legacyClient());
+            }
+        }
+    }
+
+    /** A held handshake waits at most two ticks: longer than an election, shorter than clients' connect timeouts. */
+    private long parkBoundMs() {
+        return 2L * settings.tickTimeMs();
+    }
+
+    private void closeOverdueParkedConnects() {
+        long now = clock.monotonicMs();
+        while (!parkedConnects.isEmpty() && parkedConnects.peek().untilMs() <= now) {
+            close(parkedConnects.poll().conn(), "this server is not serving: it has no leader or quorum yet");
         }
     }
 

@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class ZabRuntime implements QuorumTransport.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ZabRuntime.class);
     private static final int MAX_EVENTS_PER_BATCH = 10_000;
+    /**
+     * How often the peer is stepped by the clock, at most: its deadlines (the election's finalizeWait of 200 ms,
+     * pings every tick, limits in ticks) are in milliseconds, and a tick of 2 s would hold an election decided
+     * after 200 ms for up to 2 s.
+     */
+    private static final long MAX_STEP_INTERVAL_MS = 50;
 
     private final ZabPeer peer;
     private QuorumTransport transport;
@@ -184,7 +190,8 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     }
 
     private void run() {
-        long nextTick = clock.monotonicMs() + tickMs;
+        long stepMs = Math.min(tickMs, MAX_STEP_INTERVAL_MS);
+        long nextTick = clock.monotonicMs() + stepMs;
         List<Event> batch = new ArrayList<>();
         while (running) {
             try {
@@ -198,7 +205,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
                 runBatch(batch, now);
                 batch.clear();
                 if (now >= nextTick) {
-                    nextTick = now + tickMs;
+                    nextTick = now + stepMs;
                     execute(peer.tick(now));
                 }
             } catch (InterruptedException ie) {
@@ -308,7 +315,8 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         }
         if (r.reconnectToLeader && peer.following() != null) {
             long leader = peer.following().leaderId();
-            connector.schedule(() -> transport.connectToLeader(leader), tickMs, TimeUnit.MILLISECONDS);
+            // Soon: the leader is usually a few milliseconds from leading (its election settled a moment later).
+            connector.schedule(() -> transport.connectToLeader(leader), Math.min(tickMs, 100), TimeUnit.MILLISECONDS);
         }
         if (r.startServing || r.stopServing) {
             serving = peer.serving();
