@@ -13,7 +13,10 @@ public interface ServerView {
     /** The version string of srvr's first line, e.g. {@code 3.9.3-corral-0.1.0, built on ...}. */
     String version();
 
-    /** {@code standalone}, {@code leader}, {@code follower}, {@code observer} or {@code read-only}. */
+    /**
+     * {@code standalone}, {@code leader}, {@code follower}, {@code observer}, {@code looking} (an ensemble member
+     * without a leader) or {@code read-only}.
+     */
     String serverState();
 
     /** The port clients connect to (the bound one, when the configuration said 0). */
@@ -55,6 +58,14 @@ public interface ServerView {
 
     /** The server's metrics: gauges, counters, histograms and timers. */
     MetricsView metrics();
+
+    /**
+     * The ensemble as this member sees it now, or null on a standalone server. Cheap: a snapshot the server keeps
+     * current (at most a tick old), so an extension may ask for it as often as it likes.
+     */
+    default EnsembleView ensemble() {
+        return null;
+    }
 
     /** The groups of server-wide statistics that can be reset on their own. */
     enum StatisticsGroup {
