@@ -51,6 +51,18 @@ public final class Following {
         return phase == Phase.BROADCAST;
     }
 
+    /**
+     * ZooKeeper's ZabState of a learner, in lower case, for monitoring: {@code discovery} until it acknowledged
+     * the leader's epoch, {@code synchronization} until UPTODATE, then {@code broadcast}.
+     */
+    public String zabState() {
+        return switch (phase) {
+            case CONNECTING -> "discovery";
+            case EPOCH, SYNCING, SYNCED -> "synchronization";
+            case BROADCAST -> "broadcast";
+        };
+    }
+
     /** The link to the leader is up: introduce ourselves. */
     public void connected(Ready r) {
         r.send(leaderId, new ZabMessage.FollowerInfo(acceptedEpoch, observer));

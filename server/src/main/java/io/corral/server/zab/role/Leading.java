@@ -9,6 +9,7 @@ import io.corral.server.zab.quorum.QuorumVerifier;
 import io.corral.server.zab.sync.SyncPlan;
 import io.corral.server.zab.sync.SyncPlanner;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +88,31 @@ public final class Leading {
 
     public long lastCommitted() {
         return lastCommitted;
+    }
+
+    /** A learner as monitoring sees it: synced once it acknowledged NEWLEADER (it then gets every commit). */
+    public record LearnerStatus(long id, boolean observer, boolean synced) {
+    }
+
+    /** The learners connected now, by id. Read-only; on the thread that owns this leader. */
+    public List<LearnerStatus> learnerStatus() {
+        List<LearnerStatus> out = new ArrayList<>(learners.size());
+        for (Learner l : learners.values()) {
+            out.add(new LearnerStatus(l.id, l.observer, l.phase == LearnerPhase.ACTIVE));
+        }
+        out.sort(Comparator.comparingLong(LearnerStatus::id));
+        return out;
+    }
+
+    /**
+     * ZooKeeper's ZabState of a leader, in lower case: {@code discovery} until a quorum acknowledged the new epoch,
+     * {@code synchronization} until a quorum is synced, then {@code broadcast}.
+     */
+    public String zabState() {
+        if (established) {
+            return "broadcast";
+        }
+        return syncing ? "synchronization" : "discovery";
     }
 
     public void receive(long from, ZabMessage m, long nowMs, Ready r) {

@@ -64,6 +64,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     private volatile ZabRole role = ZabRole.LOOKING;
     private volatile boolean serving;
     private volatile long leaderId = -1;
+    private final StatusRecorder monitoring = new StatusRecorder();
 
     ZabRuntime(ZabPeer peer, QuorumTransport transport, TxnLog log, EpochFiles epochs, ReplicatedState state,
                Clock clock, long tickMs) {
@@ -104,6 +105,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
 
     public void start() throws IOException {
         running = true;
+        monitoring.started(clock.monotonicMs());
         // Queued before the links open, so that the peer has started before any notification reaches it.
         post(peer::start);
         transport.start();
@@ -135,6 +137,11 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         return leaderId;
     }
 
+    /** The peer as monitoring sees it: at most a step (50 ms) old, safe from any thread. */
+    public ZabStatus status() {
+        return monitoring.status();
+    }
+
     /** Proposes a transaction; ignored (and logged) unless this peer is an established leader by then. */
     public void propose(byte[] txn) {
         post(now -> {
@@ -142,6 +149,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
                 LOG.warn("Proposal dropped: server {} is no longer the established leader", peer.id());
                 return null;
             }
+            monitoring.proposed(txn.length);
             return peer.propose(txn, now);
         });
     }
@@ -151,7 +159,13 @@ public final class ZabRuntime implements QuorumTransport.Listener {
      * established leader (the caller learns of the role change through {@link ReplicatedState#roleChanged}).
      */
     public void propose(long zxid, byte[] txn) {
-        post(now -> establishedLeader() ? peer.propose(zxid, txn, now) : null);
+        post(now -> {
+            if (!establishedLeader()) {
+                return null;
+            }
+            monitoring.proposed(txn.length);
+            return peer.propose(zxid, txn, now);
+        });
     }
 
     private boolean establishedLeader() {
@@ -207,6 +221,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
                 if (now >= nextTick) {
                     nextTick = now + stepMs;
                     execute(peer.tick(now));
+                    monitoring.publish(peer, leaderOf());
                 }
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
@@ -216,6 +231,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
                 LOG.error("Replication stopped on server {}: {}", peer.id(), ex.getMessage(), ex);
                 running = false;
                 serving = false;
+                monitoring.stopped();
                 state.roleChanged(ZabRole.LOOKING, -1, false, peer.currentEpoch());
             }
         }
@@ -320,6 +336,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         }
         if (r.startServing || r.stopServing) {
             serving = peer.serving();
+            monitoring.publish(peer, leaderOf());
             state.roleChanged(peer.role(), leaderOf(), serving, peer.currentEpoch());
         }
         if (!r.append.isEmpty() && peer.role() == ZabRole.LEADING) {
@@ -345,6 +362,8 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         role = peer.role();
         serving = peer.serving();
         leaderId = leaderOf();
+        monitoring.roleChanged(before, role, clock.monotonicMs());
+        monitoring.publish(peer, leaderId);
         LOG.info("Server {}: {} -> {}{}{}", peer.id(), before, role,
                 r.leaderId >= 0 && role != ZabRole.LEADING ? " (leader " + r.leaderId + ")" : "",
                 r.reason == null ? "" : ": " + r.reason);
