@@ -6,6 +6,7 @@ import io.corral.api.persistence.PersistenceProvider;
 import io.corral.server.auth.AuthRegistry;
 import io.corral.server.config.ServerConfig;
 import io.corral.api.management.ConnectionSummary;
+import io.corral.api.management.EnsembleView;
 import io.corral.api.management.ServerView;
 import io.corral.server.monitor.CommandRegistry;
 import io.corral.server.monitor.ConnectionSource;
@@ -31,6 +32,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +87,14 @@ public final class Server {
             pipeline.snapshotNow();
         }
         CommandRegistry commands = CommandRegistry.standard();
-        monitor = new MonitorContext(config, clock, stats, instrumented, pipeline, auth, this::role,
+        Supplier<EnsembleView> ensemble = runtime == null ? () -> null
+                : EnsembleMonitoring.view(config, runtime, this::clientPort);
+        monitor = new MonitorContext(config, clock, stats, instrumented, pipeline, auth, this::role, ensemble,
                 () -> connections, this::clientPort);
         ServerGauges.register(metrics, monitor);
+        if (runtime != null) {
+            EnsembleMonitoring.registerGauges(metrics, config.quorum(), runtime, clock);
+        }
         fourLetterWords = new FourLetterWordService(commands, monitor);
         int selectors = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         net = new NioServer(config, pipeline, stats, new FourLetterWords(fourLetterWords), clock::monotonicMs, selectors);

@@ -4,6 +4,7 @@ import io.corral.api.management.Caller;
 import io.corral.api.management.CommandInfo;
 import io.corral.api.management.CommandResult;
 import io.corral.api.management.ConnectionSummary;
+import io.corral.api.management.EnsembleView;
 import io.corral.api.management.MetricsView;
 import io.corral.api.management.ServerView;
 import java.util.ArrayList;
@@ -104,5 +105,10 @@ public final class ManagementView implements ServerView {
     @Override
     public MetricsView metrics() {
         return metrics;
+    }
+
+    @Override
+    public EnsembleView ensemble() {
+        return ctx.ensemble();
     }
 }

@@ -7,6 +7,7 @@ import io.corral.api.auth.ConnectionInfo;
 import io.corral.api.management.Caller;
 import io.corral.api.management.CommandResult.Outcome;
 import io.corral.api.management.ConnectionSummary;
+import io.corral.api.management.EnsembleView;
 import io.corral.protocol.Perms;
 import io.corral.protocol.data.ACL;
 import io.corral.server.auth.AuthRegistry;
@@ -53,6 +54,7 @@ public final class MonitorContext {
     private final Pipeline pipeline;
     private final AuthRegistry auth;
     private final Supplier<String> role;
+    private final Supplier<EnsembleView> ensemble;
     private final Supplier<ConnectionSource> connections;
     private final IntSupplier clientPort;
     private final long startWallMs;
@@ -63,12 +65,13 @@ public final class MonitorContext {
     private volatile String hostName;
 
     /**
-     * @param role        the server's state as srvr's Mode line says it ({@code standalone} today; the replication
-     *                    layer supplies leader/follower/observer later)
+     * @param role        the server's state as srvr's Mode line says it: {@code standalone}, or {@code leader},
+     *                    {@code follower}, {@code observer}, {@code looking} on an ensemble member
+     * @param ensemble    the ensemble as this member sees it now; answers null on a standalone server
      * @param connections the network layer, once it is up
      */
     public MonitorContext(ServerConfig config, Clock clock, ServerStats stats, InstrumentedBackend backend,
-                          Pipeline pipeline, AuthRegistry auth, Supplier<String> role,
+                          Pipeline pipeline, AuthRegistry auth, Supplier<String> role, Supplier<EnsembleView> ensemble,
                           Supplier<ConnectionSource> connections, IntSupplier clientPort) {
         this.config = config;
         this.clock = clock;
@@ -77,6 +80,7 @@ public final class MonitorContext {
         this.pipeline = pipeline;
         this.auth = auth;
         this.role = role;
+        this.ensemble = ensemble;
         this.connections = connections;
         this.clientPort = clientPort;
         this.startWallMs = clock.wallMs();
@@ -125,9 +129,14 @@ public final class MonitorContext {
         return clientPort.getAsInt();
     }
 
-    /** ZooKeeper's serverId: 0 on a standalone server. */
+    /** The ensemble as this member sees it now (at most a tick old), or null on a standalone server. */
+    public EnsembleView ensemble() {
+        return ensemble.get();
+    }
+
+    /** ZooKeeper's serverId: the myid of an ensemble member, 0 on a standalone server. */
     public long serverId() {
-        return 0;
+        return config.quorum() == null ? 0 : config.quorum().myId();
     }
 
     public long startWallMs() {

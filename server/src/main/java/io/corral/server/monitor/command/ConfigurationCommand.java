@@ -1,13 +1,16 @@
 package io.corral.server.monitor.command;
 
+import io.corral.server.config.QuorumConfig;
 import io.corral.server.monitor.Command;
+import io.corral.server.monitor.HostPort;
 import io.corral.server.monitor.MonitorContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * conf (configuration, config): the settings ZooKeeper's standalone server reports. The text adds what ZooKeeper's
- * text has and its JSON has not: secureClientPort and the two directory sizes.
+ * text has and its JSON has not: secureClientPort and the two directory sizes, and on an ensemble member the quorum
+ * settings and the membership (ZooKeeper's QuorumZooKeeperServer.dumpConf).
  */
 final class ConfigurationCommand extends Command {
     ConfigurationCommand() {
@@ -52,7 +55,34 @@ final class ConfigurationCommand extends Command {
         line(b, "maxSessionTimeout", data.get("max_session_timeout"));
         line(b, "clientPortListenBacklog", data.get("client_port_listen_backlog"));
         line(b, "serverId", data.get("server_id"));
+        QuorumConfig q = ctx == null ? null : ctx.config().quorum();
+        if (q != null) {
+            quorum(b, q);
+        }
         return b.toString();
+    }
+
+    /** ZooKeeper's lines for a quorum peer; the last one, {@code version=0}, has no newline in ZooKeeper either. */
+    static void quorum(StringBuilder b, QuorumConfig q) {
+        QuorumConfig.Member self = q.self();
+        line(b, "initLimit", q.initLimitTicks());
+        line(b, "syncLimit", q.syncLimitTicks());
+        line(b, "electionAlg", 3);
+        line(b, "electionPort", self.electionAddress().getPort());
+        line(b, "quorumPort", self.quorumAddress().getPort());
+        line(b, "peerType", self.observer() ? 1 : 0);
+        b.append("membership: \n");
+        for (QuorumConfig.Member m : q.members().values()) {
+            b.append("server.").append(m.id()).append('=').append(HostPort.of(m.quorumAddress()))
+                    .append(':').append(m.electionAddress().getPort())
+                    .append(m.observer() ? ":observer" : ":participant");
+            if (m.clientAddress() != null) {
+                b.append(';').append(HostPort.of(m.clientAddress()));
+            }
+            b.append('\n');
+        }
+        // Corral's membership never changes at run time: the version of the configuration stays 0.
+        b.append("version=0");
     }
 
     private static void line(StringBuilder b, String key, Object value) {

@@ -1,6 +1,7 @@
 package io.corral.server.monitor.command;
 
 import io.corral.api.management.Distribution;
+import io.corral.api.management.EnsembleView;
 import io.corral.api.management.MetricId;
 import io.corral.api.management.MetricsVisitor;
 import io.corral.server.monitor.Command;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * mntr (monitor): {@code version} and {@code server_state} first, then every gauge, counter and summary of the
+ * mntr (monitor): {@code version} and {@code server_state} first (on an ensemble member, {@code peer_state} next,
+ * and {@code observer_master_id} on an observer), then every gauge, counter and summary of the
  * metric registry under ZooKeeper's names (ZooKeeper's server gauges in its order, then the rest by name).
  * The text is {@code zk_<key>TAB<value>} per line; integers print as integers, other numbers as Java doubles.
  * Per-opcode timers are left to JMX and the Prometheus endpoint, as ZooKeeper's mntr has no such keys.
@@ -50,6 +52,7 @@ final class MonitorCommand extends Command {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", ctx.version());
         data.put("server_state", ctx.serverState());
+        data.putAll(ensembleValues(ctx.ensemble()));
         Map<String, Number> gauges = new LinkedHashMap<>();
         Map<String, Object> rest = new TreeMap<>();
         Map<String, Object> summaries = new LinkedHashMap<>();
@@ -96,6 +99,22 @@ final class MonitorCommand extends Command {
         rest.putAll(gauges);
         data.putAll(rest);
         data.putAll(summaries);
+        return data;
+    }
+
+    /**
+     * What ZooKeeper's quorum servers add after server_state: the detailed peer state and, on an observer, the
+     * server it learns from (the leader: Corral has no observer masters). The ensemble gauges (learners,
+     * synced_followers, quorum_size, ...) are metrics and come with the others.
+     */
+    static Map<String, Object> ensembleValues(EnsembleView e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (e != null) {
+            data.put("peer_state", e.peerState());
+            if (EnsembleView.OBSERVING.equals(e.role())) {
+                data.put("observer_master_id", e.leaderId());
+            }
+        }
         return data;
     }
 
