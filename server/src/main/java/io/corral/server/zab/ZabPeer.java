@@ -47,8 +47,11 @@ public final class ZabPeer {
         this.history = history;
         this.acceptedEpoch = acceptedEpoch;
         this.currentEpoch = currentEpoch;
+        // Votes are sent again after finalizeWait of silence, doubling up to a bound, as ZooKeeper does: a vote
+        // that crossed a peer's switch to LOOKING is answered with its old state, and waiting a whole tick or two
+        // for the next round of votes would stretch every failover by that much.
         this.election = new FastLeaderElection(myId, quorum, members, strategy, timing.finalizeWaitMs(),
-                2 * timing.tickMs());
+                timing.finalizeWaitMs());
     }
 
     public long id() {
