@@ -1,5 +1,7 @@
 package io.corral.server.zab.runtime;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,6 +21,7 @@ final class FrameLink {
     private static final Logger LOG = LoggerFactory.getLogger(FrameLink.class);
     static final int MAX_FRAME = 512 * 1024 * 1024;
     private static final byte[] CLOSE = new byte[0];
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Socket socket;
     private final String name;
@@ -77,7 +80,8 @@ final class FrameLink {
     }
 
     private void readLoop() {
-        try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
+        // Buffered: a frame is a length and a body, and unbuffered each readInt would be four reads from the socket.
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES))) {
             while (!closed) {
                 int len = in.readInt();
                 if (len < 0 || len > MAX_FRAME) {
@@ -97,7 +101,8 @@ final class FrameLink {
     }
 
     private void writeLoop() {
-        try (DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+        // Buffered, flushed when the queue runs dry: a burst of proposals or acks leaves in a few writes.
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES))) {
             while (!closed) {
                 byte[] frame = outgoing.take();
                 if (frame == CLOSE) {
