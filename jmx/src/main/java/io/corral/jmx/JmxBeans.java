@@ -2,12 +2,14 @@ package io.corral.jmx;
 
 import io.corral.api.management.ConnectionSummary;
 import io.corral.api.management.Distribution;
+import io.corral.api.management.EnsembleView;
 import io.corral.api.management.MetricId;
 import io.corral.api.management.MetricsVisitor;
 import io.corral.api.management.Rates;
 import io.corral.api.management.ServerView;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +31,17 @@ import org.slf4j.LoggerFactory;
  * Registers the beans in an MBean server and keeps them in step with the server once a second: a connection
  * bean for each connection with a session (ZooKeeper registers one when the session is established and drops it
  * when the connection closes), a metric bean for each metric. Everything registered is unregistered on stop.
+ *
+ * <p>A standalone server's beans hang under {@code name0=StandaloneServer_port<port>}. An ensemble member's follow
+ * ZooKeeper's replicated layout, and its role:
+ * <pre>
+ *   name0=ReplicatedServer_id&lt;myid&gt;                      QuorumBean
+ *     name1=replica.&lt;id&gt;  (one per member)               LocalPeerBean for this one, RemotePeerBean for others
+ *       name2=Leader | Follower | Observer               the server bean of the role (re-registered on a change)
+ *         name3=InMemoryDataTree
+ *         name3=Connections,name4=&lt;ip&gt;,name5=0x&lt;session&gt;
+ *       name2=LeaderElection                             instead, while the member looks for a leader
+ * </pre>
  */
 final class JmxBeans {
     private static final Logger LOG = LoggerFactory.getLogger(JmxBeans.class);
@@ -40,10 +53,16 @@ final class JmxBeans {
     private final Map<String, String> settings;
     private final MBeanServer mbs;
     private final Set<ObjectName> fixed = new HashSet<>();
+    /** An ensemble member's beans of its current role: the role bean and the data tree beneath it. */
+    private final Set<ObjectName> roleBeans = new HashSet<>();
     private final Map<Long, ObjectName> connectionBeans = new HashMap<>();
     private final Map<MetricId, ObjectName> metricBeans = new HashMap<>();
     private ScheduledExecutorService refresher;
-    private String serverName;
+    /** Where the server bean is; null while an ensemble member has none (it looks for a leader). */
+    private List<String> serverPath;
+    /** On an ensemble member: its {@code replica.<myid>} bean's path, and the role bean now beneath it. */
+    private List<String> localPeer;
+    private String role;
     private volatile Map<Long, ConnectionSummary> connections = Map.of();
     private volatile long connectionsReadMs;
 
@@ -54,9 +73,23 @@ final class JmxBeans {
     }
 
     void start() {
-        serverName = ZooKeeperServerBean.name(view);
-        register(name(serverName), new ZooKeeperServerBean(view, settings), fixed);
-        register(name(serverName, "InMemoryDataTree"), new DataTreeBean(view), fixed);
+        EnsembleView ensemble = view.ensemble();
+        String top;
+        if (ensemble == null) {
+            top = ZooKeeperServerBean.name(view);
+            serverPath = List.of(top);
+            register(name(serverPath), new ZooKeeperServerBean(view, settings), fixed);
+            register(name(serverPath, "InMemoryDataTree"), new DataTreeBean(view), fixed);
+        } else {
+            top = QuorumBean.name(ensemble.myId());
+            register(name(top), new QuorumBean(view, settings, ensemble.myId()), fixed);
+            for (EnsembleView.Member m : ensemble.members()) {
+                Object bean = m.id() == ensemble.myId() ? new LocalPeerBean(view, settings, m.id())
+                        : new RemotePeerBean(view, m.id());
+                register(name(top, RemotePeerBean.name(m.id())), bean, fixed);
+            }
+            localPeer = List.of(top, RemotePeerBean.name(ensemble.myId()));
+        }
         refresh();
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "corral-jmx");
@@ -64,7 +97,7 @@ final class JmxBeans {
             return t;
         });
         refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
-        LOG.info("JMX beans registered under {}:name0={}", DOMAIN, serverName);
+        LOG.info("JMX beans registered under {}:name0={}", DOMAIN, top);
     }
 
     void stop() {
@@ -81,6 +114,8 @@ final class JmxBeans {
             connectionBeans.clear();
             metricBeans.values().forEach(this::unregister);
             metricBeans.clear();
+            roleBeans.forEach(this::unregister);
+            roleBeans.clear();
             fixed.forEach(this::unregister);
             fixed.clear();
         }
@@ -94,8 +129,11 @@ final class JmxBeans {
         }
     }
 
-    /** Brings the connection and metric beans in line with the server. */
+    /** Brings the role, connection and metric beans in line with the server. */
     synchronized void refresh() {
+        if (localPeer != null) {
+            followRole();
+        }
         Map<Long, ConnectionSummary> now = readConnections();
         // Removals first, so that a session that moved to another connection gets its name back at once.
         connectionBeans.entrySet().removeIf(e -> {
@@ -107,8 +145,9 @@ final class JmxBeans {
             return false;
         });
         for (ConnectionSummary c : now.values()) {
-            if (c.sessionId() != 0 && !connectionBeans.containsKey(c.connectionId())) {
-                ObjectName n = name(serverName, "Connections", hostForName(c.remoteHost()), "0x" + Long.toHexString(c.sessionId()));
+            if (serverPath != null && c.sessionId() != 0 && !connectionBeans.containsKey(c.connectionId())) {
+                ObjectName n = name(serverPath, "Connections", hostForName(c.remoteHost()),
+                        "0x" + Long.toHexString(c.sessionId()));
                 if (register(n, new ConnectionBean(view, c, this::connection), null)) {
                     connectionBeans.put(c.connectionId(), n);
                 }
@@ -157,6 +196,46 @@ final class JmxBeans {
         });
     }
 
+    /**
+     * An ensemble member's role bean, replaced when the role changes (as ZooKeeper registers a new one for each
+     * leadership, following or election), with the data tree and the connections beneath it.
+     */
+    private void followRole() {
+        EnsembleView e = view.ensemble();
+        String now = e == null ? null : switch (e.role()) {
+            case EnsembleView.LEADING -> "Leader";
+            case EnsembleView.FOLLOWING -> "Follower";
+            case EnsembleView.OBSERVING -> "Observer";
+            default -> "LeaderElection";
+        };
+        if (now == null || now.equals(role)) {
+            return;
+        }
+        connectionBeans.values().forEach(this::unregister);
+        connectionBeans.clear();
+        roleBeans.forEach(this::unregister);
+        roleBeans.clear();
+        role = now;
+        serverPath = null;
+        List<String> path = new ArrayList<>(localPeer);
+        path.add(now);
+        Object bean = switch (now) {
+            case "Leader" -> new LeaderBean(view, settings);
+            case "Follower" -> new FollowerBean(view, settings);
+            case "Observer" -> new ObserverBean(view, settings);
+            default -> new LeaderElectionBean();
+        };
+        if (!register(name(path), bean, roleBeans)) {
+            role = null; // try again on the next refresh
+            return;
+        }
+        if (!(bean instanceof LeaderElectionBean)) {
+            register(name(path, "InMemoryDataTree"), new DataTreeBean(view), roleBeans);
+            serverPath = List.copyOf(path);
+        }
+        LOG.info("JMX: server {} is {}; its beans are under {}", e.myId(), e.role(), name(path));
+    }
+
     private Map<Long, ConnectionSummary> readConnections() {
         List<ConnectionSummary> list = view.connections();
         Map<Long, ConnectionSummary> byId = new HashMap<>();
@@ -186,6 +265,13 @@ final class JmxBeans {
             // not a literal address: use it as it is
         }
         return host;
+    }
+
+    /** {@link #name(String...)} of {@code path} followed by {@code more}. */
+    static ObjectName name(List<String> path, String... more) {
+        List<String> all = new ArrayList<>(path);
+        all.addAll(List.of(more));
+        return name(all.toArray(new String[0]));
     }
 
     /** {@code org.apache.ZooKeeperService:name0=...,name1=...}: ZooKeeper's MBeanRegistry layout. */

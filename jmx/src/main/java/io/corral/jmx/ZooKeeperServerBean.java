@@ -7,8 +7,11 @@ import io.corral.api.management.ServerView.StatisticsGroup;
 import java.util.Date;
 import java.util.Map;
 
-/** {@link ZooKeeperServerMXBean} over the server view: counters from the metric gauges, settings from conf. */
-final class ZooKeeperServerBean implements ZooKeeperServerMXBean {
+/**
+ * {@link ZooKeeperServerMXBean} over the server view: counters from the metric gauges, settings from conf. The role
+ * beans of an ensemble member (Leader, Follower, Observer) extend it, as ZooKeeper's do.
+ */
+class ZooKeeperServerBean implements ZooKeeperServerMXBean {
     private final ServerView view;
     private final Map<String, String> settings;
 
@@ -23,8 +26,13 @@ final class ZooKeeperServerBean implements ZooKeeperServerMXBean {
     }
 
     private long gauge(String name) {
+        return gauge(name, 0);
+    }
+
+    /** A gauge of the server, or {@code absent} when the server has none by that name now. */
+    final long gauge(String name, long absent) {
         Number n = view.metrics().gauge(name);
-        return n == null ? 0 : n.longValue();
+        return n == null ? absent : n.longValue();
     }
 
     private long configuration(String key, long fallback) {
@@ -38,7 +46,7 @@ final class ZooKeeperServerBean implements ZooKeeperServerMXBean {
         return v instanceof Number n ? n.longValue() : 0;
     }
 
-    private int setting(String key, int fallback) {
+    final int setting(String key, int fallback) {
         try {
             return Integer.parseInt(settings.getOrDefault(key, Integer.toString(fallback)).trim());
         } catch (NumberFormatException e) {

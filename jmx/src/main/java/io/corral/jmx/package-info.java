@@ -9,7 +9,10 @@
  *                                     │                                       ├─ Json (command results)
  *                                     │                                       └─ PrometheusText (metrics)
  *                                     └─ JmxBeans ── ZooKeeperServerBean, DataTreeBean, ConnectionBean (per session),
- *                                                    MetricBean (per metric), kept in step once a second
+ *                                                    MetricBean (per metric), kept in step once a second; on an
+ *                                                    ensemble member QuorumBean, LocalPeerBean, RemotePeerBean and
+ *                                                    a role bean (LeaderBean, FollowerBean, ObserverBean: server
+ *                                                    beans; LeaderElectionBean while looking)
  * </pre>
  */
 package io.corral.jmx;

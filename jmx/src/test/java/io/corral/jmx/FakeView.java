@@ -6,6 +6,7 @@ import io.corral.api.management.CommandResult;
 import io.corral.api.management.CommandResult.Outcome;
 import io.corral.api.management.ConnectionSummary;
 import io.corral.api.management.Distribution;
+import io.corral.api.management.EnsembleView;
 import io.corral.api.management.MetricId;
 import io.corral.api.management.MetricsView;
 import io.corral.api.management.MetricsVisitor;
@@ -24,6 +25,10 @@ final class FakeView implements ServerView {
     volatile Caller lastCaller;
     volatile Map<String, String> lastParams;
     volatile long packetsReceived = 42;
+    /** Null for a standalone server. */
+    volatile EnsembleView ensemble;
+    /** The leader-only gauges, as the server registers them while it leads. */
+    volatile boolean leaderGauges;
 
     static ConnectionSummary connection(long id, long session) {
         return new ConnectionSummary(id, "127.0.0.1", 5000 + (int) id, 1, 0, 9, 10, session, 30000, 1_700_000_000_000L,
@@ -37,7 +42,21 @@ final class FakeView implements ServerView {
 
     @Override
     public String serverState() {
-        return "standalone";
+        EnsembleView e = ensemble;
+        if (e == null) {
+            return "standalone";
+        }
+        return switch (e.role()) {
+            case EnsembleView.LEADING -> "leader";
+            case EnsembleView.FOLLOWING -> "follower";
+            case EnsembleView.OBSERVING -> "observer";
+            default -> "looking";
+        };
+    }
+
+    @Override
+    public EnsembleView ensemble() {
+        return ensemble;
     }
 
     @Override
@@ -139,6 +158,11 @@ final class FakeView implements ServerView {
                 v.gauge(MetricId.of("packets_received"), packetsReceived);
                 v.gauge(MetricId.of("znode_count"), 5);
                 v.gauge(MetricId.of("last_processed_zxid"), 26L);
+                if (leaderGauges) {
+                    v.gauge(MetricId.of("last_proposal_size"), 40);
+                    v.gauge(MetricId.of("min_proposal_size"), 30);
+                    v.gauge(MetricId.of("max_proposal_size"), 50);
+                }
                 v.counter(MetricId.of("bytes_received_count"), 366);
                 v.histogram(MetricId.of("fsynctime"), new Distribution(4, 8, 0, 6, 2, 1, 1, 2, 6, 6, 6, 6));
                 Distribution d = new Distribution(3, 3_000_000, 500_000, 1_500_000, 1_000_000, 0, 1_000_000,
