@@ -186,8 +186,12 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         Ready run(long nowMs) throws IOException;
     }
 
-    /** An event outside the core (the servers' own messages): runs after every Ready stepped before it. */
-    private record Direct(Runnable action) implements Event {
+    /**
+     * An event outside the core (the servers' own messages). {@code ordered}: it must see every commit stepped
+     * before it already handed to the state (a sync answer), so the Readys before it execute first; the others
+     * (forwards, touches) run at once and leave the batch, and its single fsync, alone.
+     */
+    private record Direct(Runnable action, boolean ordered) implements Event {
         @Override
         public Ready run(long nowMs) {
             action.run();
@@ -200,7 +204,11 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     }
 
     private void postDirect(Runnable action) {
-        events.add(new Direct(action));
+        events.add(new Direct(action, false));
+    }
+
+    private void postOrdered(Runnable action) {
+        events.add(new Direct(action, true));
     }
 
     private void run() {
@@ -240,7 +248,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     private void runBatch(List<Event> batch, long now) throws IOException {
         Ready merged = null;
         for (Event e : batch) {
-            if (e instanceof Direct && merged != null) {
+            if (e instanceof Direct d && d.ordered() && merged != null) {
                 execute(merged);
                 merged = null;
             }
@@ -392,9 +400,13 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     @Override
     public void message(long from, ZabMessage m) {
         if (m instanceof ZabMessage.Forward f) {
-            postDirect(() -> onForward(from, f));
+            if (f.type() == OpCode.SYNC) {
+                postOrdered(() -> onForward(from, f)); // answered after every commit stepped before it is sent
+            } else {
+                postDirect(() -> onForward(from, f));
+            }
         } else if (m instanceof ZabMessage.SyncDone s) {
-            postDirect(() -> {
+            postOrdered(() -> {
                 if (peer.following() != null && peer.following().leaderId() == from) {
                     state.syncDone(s.sessionId(), s.cxid());
                 }
