@@ -104,6 +104,8 @@ public final class Ensemble implements AutoCloseable {
         final int clientPort;
         final int quorumPort;
         final int electionPort;
+        /** The admin endpoint's port, or -1 when it is off (the default). */
+        int adminPort = -1;
         final Path dir;
         final Path dataDir;
         final Path cfgFile;
@@ -278,6 +280,15 @@ public final class Ensemble implements AutoCloseable {
 
     public int clientPort(int id) {
         return member(id).clientPort;
+    }
+
+    /** The admin endpoint's port of member {@code id}; the ensemble must be built with {@link Builder#adminServer()}. */
+    public int adminPort(int id) {
+        int port = member(id).adminPort;
+        if (port < 0) {
+            throw new IllegalStateException("the admin endpoint of " + name + " is off: build it with adminServer()");
+        }
+        return port;
     }
 
     /** The running members' client addresses, comma separated (the connect string for all of them). */
@@ -598,6 +609,7 @@ public final class Ensemble implements AutoCloseable {
         private int tickTime = 200;
         private int initLimit = 10;
         private int syncLimit = 5;
+        private boolean adminServer;
         private Target target;
 
         private Builder(String testName) {
@@ -629,6 +641,15 @@ public final class Ensemble implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Turns every member's admin endpoint on, on 127.0.0.1 and a free port of its own ({@link #adminPort(int)});
+         * it is off otherwise.
+         */
+        public Builder adminServer() {
+            this.adminServer = true;
+            return this;
+        }
+
         /** Any other zoo.cfg key, written to every member's zoo.cfg. */
         public Builder set(String key, String value) {
             extra.put(key, value);
@@ -654,11 +675,15 @@ public final class Ensemble implements AutoCloseable {
             Target t = target != null ? target : Target.current();
             Path root = Files.createTempDirectory("corral-it-" + name + "-");
             int total = voters + observers;
-            int[] ports = freePorts(3 * total);
+            int perMember = adminServer ? 4 : 3;
+            int[] ports = freePorts(perMember * total);
             SortedMap<Integer, Member> members = new TreeMap<>();
             for (int id = 1; id <= total; id++) {
-                int i = 3 * (id - 1);
+                int i = perMember * (id - 1);
                 Member m = new Member(id, id > voters, ports[i], ports[i + 1], ports[i + 2], root.resolve("server" + id));
+                if (adminServer) {
+                    m.adminPort = ports[i + 3];
+                }
                 Files.createDirectories(m.dataDir);
                 Files.writeString(m.dataDir.resolve("myid"), id + "\n", StandardCharsets.US_ASCII);
                 m.logFile = logDir().resolve(name + "-" + id + ".log");
@@ -672,7 +697,13 @@ public final class Ensemble implements AutoCloseable {
                 cfg.put("syncLimit", Integer.toString(syncLimit));
                 cfg.put("dataDir", m.dataDir.toString());
                 cfg.put("4lw.commands.whitelist", "*");
-                cfg.put("admin.enableServer", "false");
+                if (m.adminPort > 0) {
+                    cfg.put("admin.enableServer", "true");
+                    cfg.put("admin.serverAddress", HOST);
+                    cfg.put("admin.serverPort", Integer.toString(m.adminPort));
+                } else {
+                    cfg.put("admin.enableServer", "false");
+                }
                 if (m.observer) {
                     cfg.put("peerType", "observer");
                 }
