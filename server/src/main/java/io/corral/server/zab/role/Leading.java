@@ -57,6 +57,11 @@ public final class Leading {
     private final Set<Long> epochAcks = new HashSet<>();
     private final Set<Long> newLeaderAcks = new HashSet<>();
     private final TreeMap<Long, Set<Long>> pendingAcks = new TreeMap<>();
+    /**
+     * The transactions of {@link #pendingAcks}. Kept here, not read back from the history, which is bounded and
+     * may already have dropped a proposal that is still waiting for its quorum.
+     */
+    private final TreeMap<Long, byte[]> pendingTxns = new TreeMap<>();
     private long epoch = -1;
     private boolean established;
     private boolean syncing;
@@ -217,7 +222,7 @@ public final class Leading {
         // committed follow as proposals, so the learner misses nothing.
         r.send(l.id, new ZabMessage.Snap(lastCommitted, null));
         for (Map.Entry<Long, Set<Long>> p : pendingAcks.entrySet()) {
-            r.send(l.id, new ZabMessage.Proposal(p.getKey(), history.get(p.getKey())));
+            r.send(l.id, new ZabMessage.Proposal(p.getKey(), pendingTxns.get(p.getKey())));
         }
         finishSync(l, r);
     }
@@ -291,6 +296,7 @@ public final class Leading {
         long zxid = (epoch << 32) | ++counter;
         history.append(zxid, txn);
         pendingAcks.put(zxid, new HashSet<>());
+        pendingTxns.put(zxid, txn);
         r.append.add(new LogEntry(zxid, txn));
         for (Learner l : learners.values()) {
             if (!l.observer && (l.phase == LearnerPhase.SYNCED || l.phase == LearnerPhase.ACTIVE)) {
@@ -312,7 +318,7 @@ public final class Leading {
         // Commit in zxid order: a proposal commits only after every earlier one did.
         while (!pendingAcks.isEmpty() && quorum.isQuorum(pendingAcks.firstEntry().getValue())) {
             long z = pendingAcks.pollFirstEntry().getKey();
-            byte[] txn = history.get(z);
+            byte[] txn = pendingTxns.remove(z);
             lastCommitted = z;
             r.commits.add(new LogEntry(z, txn));
             for (Learner l : learners.values()) {
@@ -363,9 +369,10 @@ public final class Leading {
     private void stepDown(Ready r, String why) {
         // Fast-forward our state over what we proposed and logged without a quorum yet (see Following.giveUp).
         for (Long z : pendingAcks.keySet()) {
-            r.commits.add(new LogEntry(z, history.get(z)));
+            r.commits.add(new LogEntry(z, pendingTxns.get(z)));
         }
         pendingAcks.clear();
+        pendingTxns.clear();
         r.roleChange = ZabRole.LOOKING;
         r.stopServing = established;
         r.reason = why;
