@@ -291,6 +291,42 @@ public final class Ensemble implements AutoCloseable {
         return port;
     }
 
+    /** The quorum (leader/learner) port member {@code id} listens on. */
+    public int quorumPort(int id) {
+        return member(id).quorumPort;
+    }
+
+    /** The leader-election port member {@code id} listens on. */
+    public int electionPort(int id) {
+        return member(id).electionPort;
+    }
+
+    /**
+     * Rewrites the {@code server.<member>} line of member {@code inConfigOf}'s zoo.cfg so that it reaches
+     * {@code member}'s quorum and election ports at {@code 127.0.0.1:<quorumPort>} and
+     * {@code 127.0.0.1:<electionPort>} (e.g. {@link io.corral.it.support.TcpProxy} ports forwarding to the real
+     * ones); the client address, the role and every other member's view stay as they are. Per-server views of the
+     * ensemble: only {@code inConfigOf} sees the new address. Takes effect when {@code inConfigOf} next starts, so
+     * it must not be running; a member's own line is where it listens and cannot be overridden.
+     */
+    public void overrideAddress(int inConfigOf, int member, int quorumPort, int electionPort) throws IOException {
+        Member viewer = member(inConfigOf);
+        Member target = member(member);
+        if (inConfigOf == member) {
+            throw new IllegalArgumentException("server " + member + "'s own line is its listen address");
+        }
+        if (viewer.alive()) {
+            throw new IllegalStateException("overrideAddress: server " + inConfigOf + " is running; stop it first");
+        }
+        String line = HOST + ":" + quorumPort + ":" + electionPort + (target.observer ? ":observer" : "") + ";" + HOST
+                + ":" + target.clientPort;
+        viewer.config.put("server." + member, line);
+        StringBuilder text = new StringBuilder();
+        viewer.config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(viewer.cfgFile, text.toString(), StandardCharsets.UTF_8);
+        viewer.cfgText = text.toString();
+    }
+
     /** The running members' client addresses, comma separated (the connect string for all of them). */
     public String connectString() {
         String s = members.values().stream().filter(Member::alive).map(m -> HOST + ":" + m.clientPort)
@@ -329,6 +365,21 @@ public final class Ensemble implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What member {@code id} logged since its latest start: the log file from the last {@code # [test ...] start <n>}
+     * header on (so a line printed before a restart does not count for the run after it).
+     */
+    public String logTextSinceLastStart(int id) {
+        String text = logText(id);
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?m)^# \\[test [^\\]]*\\] start \\d+ of server ")
+                .matcher(text);
+        int from = 0;
+        while (header.find()) {
+            from = header.start();
+        }
+        return text.substring(from);
     }
 
     /** The zoo.cfg text of member {@code id}. */
