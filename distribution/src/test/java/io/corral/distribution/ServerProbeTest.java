@@ -88,13 +88,23 @@ class ServerProbeTest {
     }
 
     @Test
-    void awaitTimesOutWhileTheServerIsNotServing() throws IOException {
+    void anEnsembleMemberWaitingForItsQuorumCountsAsStarted() throws IOException {
         try (ServerSocket socket = listen()) {
             answer(socket, "This ZooKeeper instance is not currently serving requests\n");
             long self = ProcessHandle.current().pid();
-            assertEquals(4, run("await", "127.0.0.1", Integer.toString(socket.getLocalPort()), Long.toString(self), "0"));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("not currently serving requests"));
+            assertEquals(0, run("await", "127.0.0.1", Integer.toString(socket.getLocalPort()), Long.toString(self), "0"));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Waiting for a quorum"));
         }
+    }
+
+    @Test
+    void awaitTimesOutWhileNothingAnswers() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = listen()) {
+            closedPort = socket.getLocalPort();
+        }
+        long self = ProcessHandle.current().pid();
+        assertEquals(4, run("await", "127.0.0.1", Integer.toString(closedPort), Long.toString(self), "0"));
     }
 
     @Test
