@@ -40,6 +40,13 @@ final class QuorumTransport {
     private final Listener listener;
     private final Map<Long, FrameLink> electionOut = new ConcurrentHashMap<>();
     private final Map<Long, FrameLink> quorumLinks = new ConcurrentHashMap<>();
+    /** Peers whose election address is being dialled. */
+    private final java.util.Set<Long> dialing = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService dialer = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "corral-election-dial");
+        t.setDaemon(true);
+        return t;
+    });
     private ServerSocket electionServer;
     private ServerSocket quorumServer;
     private volatile boolean running;
@@ -164,16 +171,35 @@ final class QuorumTransport {
         }
     }
 
-    /** Sends a notification, dialing the peer's election address first when there is no open link. */
+    /**
+     * Sends a notification. Without an open link the peer's election address is dialled on the dialer thread,
+     * never on the caller's (the runtime's): a host that drops packets would hold it for the connect timeout.
+     * While a dial to that peer is under way, further notifications to it are dropped; the election resends.
+     */
     void sendNotification(long to, Notification n) {
         FrameLink link = electionOut.get(to);
-        if (link == null || link.isClosed()) {
-            link = dialElection(to);
-            if (link == null) {
-                return; // unreachable now; the election resends
-            }
+        if (link != null && !link.isClosed()) {
+            link.send(ZabCodec.encode(n));
+            return;
         }
-        link.send(ZabCodec.encode(n));
+        if (!dialing.add(to)) {
+            return;
+        }
+        byte[] frame = ZabCodec.encode(n);
+        try {
+            dialer.execute(() -> {
+                try {
+                    FrameLink dialled = dialElection(to);
+                    if (dialled != null) {
+                        dialled.send(frame);
+                    }
+                } finally {
+                    dialing.remove(to);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            dialing.remove(to); // stopping
+        }
     }
 
     private FrameLink dialElection(long to) {
@@ -204,6 +230,7 @@ final class QuorumTransport {
         closeQuietly(electionServer);
         closeQuietly(quorumServer);
         closeQuorumLinks();
+        dialer.shutdownNow();
         electionOut.values().forEach(FrameLink::close);
     }
 
