@@ -665,6 +665,9 @@ public final class Pipeline implements SessionHook {
         closeOverdueParkedConnects();
         if (mode == Mode.LEARNER) {
             sendTouches();
+            // Only the leader expires sessions; this only lets the learner's expiry queue drop the buckets that
+            // touches left behind (every session it still serves is touched again, and a new leader re-arms all).
+            sessions.expired(clock.monotonicMs());
             return;
         }
         if (mode == Mode.NOT_SERVING) {
@@ -835,6 +838,11 @@ public final class Pipeline implements SessionHook {
         syncs.clear();
         preparedSessions.clear();
         touched.clear();
+        for (Session s : sessions.all()) {
+            // A close this member marked may never have been committed; the session lives until the ensemble
+            // closes it (its client is gone, so it expires if nothing else does).
+            s.clearClosing();
+        }
         pending = new PendingChanges(tree);
         long base = next == Mode.LEADER ? epoch << 32 : lastApplied;
         preparer = new Preparer(tree, pending, auth, clock, base);

@@ -36,6 +36,11 @@ public final class Session {
         closing = true;
     }
 
+    /** An ensemble member's role changed before the close it marked was committed: the new leader decides. */
+    public void clearClosing() {
+        closing = false;
+    }
+
     /** The connection currently holding the session, or null while the client is disconnected. */
     public Object owner() {
         return owner;
