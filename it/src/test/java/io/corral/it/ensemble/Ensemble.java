@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import io.corral.it.support.FourLetterWord;
 import io.corral.it.support.ServerCommand;
 import io.corral.it.support.ServerProcess;
 import io.corral.it.support.Target;
@@ -546,24 +547,7 @@ public final class Ensemble implements AutoCloseable {
     }
 
     private static String fourLetter(Member m, String cmd, int readTimeoutMs) throws IOException {
-        if (cmd.length() != 4) {
-            throw new IllegalArgumentException("not a four-letter word: " + cmd);
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, m.clientPort), 2_000);
-            socket.setSoTimeout(readTimeoutMs);
-            OutputStream out = socket.getOutputStream();
-            out.write(cmd.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                answer.write(buf, 0, n);
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        }
+        return FourLetterWord.ask(HOST, m.clientPort, cmd, 2_000, readTimeoutMs);
     }
 
     // ------------------------------------------------------------------------------------------------ internals

@@ -178,24 +178,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private String fourLetter(String cmd, int readTimeoutMs) throws IOException {
-        if (cmd.length() != 4) {
-            throw new IllegalArgumentException("not a four-letter word: " + cmd);
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 5_000);
-            socket.setSoTimeout(readTimeoutMs);
-            OutputStream out = socket.getOutputStream();
-            out.write(cmd.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                response.write(buf, 0, n);
-            }
-            return response.toString(StandardCharsets.UTF_8);
-        }
+        return FourLetterWord.ask(HOST, port, cmd, 5_000, readTimeoutMs);
     }
 
     /**
