@@ -31,17 +31,12 @@ import io.corral.server.txn.TxnApplier;
 import io.corral.server.watch.WatchTable;
 import io.corral.api.persistence.LogEntry;
 import io.corral.protocol.jute.JuteInput;
-import io.corral.protocol.jute.JuteOutput;
-import io.corral.protocol.txn.TxnHeader;
 import io.corral.server.net.RequestDecoder;
 import io.corral.server.persist.SnapshotStream;
 import io.corral.server.persist.SnapshotWriter;
 import io.corral.server.txn.TxnCodec;
 import io.corral.server.txn.TxnRecord;
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -89,22 +84,11 @@ public final class Pipeline implements SessionHook {
     private volatile Runnable dropClients = () -> { };
     /** Leader: what it proposed and has not yet applied, by zxid. */
     private final Map<Long, PreparedTxn> proposed = new HashMap<>();
-    /** Learner: requests forwarded to the leader, per session in order, each answered by its commit. */
-    private final Map<Long, ArrayDeque<Request>> forwarded = new HashMap<>();
-    /** Learner: forwarded syncs waiting for the leader's answer. */
-    private final Map<Long, ArrayDeque<Request>> syncs = new HashMap<>();
-    /**
-     * Replica, not serving: handshakes held until it serves again (or the bound passes), so that clients dropped
-     * by a failover are back as soon as the new epoch is established instead of bouncing between members.
-     */
-    private final ArrayDeque<ParkedConnect> parkedConnects = new ArrayDeque<>();
-    private static final int MAX_PARKED_CONNECTS = 10_000;
+    /** Learner: what went to the leader and waits for its answer; null when standalone. */
+    private final Forwarding forwarding;
+    /** Replica, not serving: handshakes held until it serves again. */
+    private final HeldHandshakes heldHandshakes = new HeldHandshakes();
 
-    private record ParkedConnect(ConnectionState conn, ConnectRequest request, boolean legacyClient, long untilMs) {
-    }
-
-    /** Learner: sessions heard from since the last touch sent to the leader (net threads add). */
-    private final Set<Long> touched = ConcurrentHashMap.newKeySet();
     private final AuthRegistry auth;
     private final ServerStats stats;
     private final ReplyWriter writer = new ReplyWriter();
@@ -132,6 +116,7 @@ public final class Pipeline implements SessionHook {
         this.settings = settings;
         this.backend = backend;
         this.replicator = replicator;
+        this.forwarding = replicator == null ? null : new Forwarding(replicator);
         this.mode = replicator == null ? Mode.STANDALONE : Mode.NOT_SERVING;
         this.clock = clock;
         this.auth = auth;
@@ -343,11 +328,9 @@ public final class Pipeline implements SessionHook {
         }
         conn.legacyClient = legacyClient;
         if (mode == Mode.NOT_SERVING) {
-            if (parkedConnects.size() >= MAX_PARKED_CONNECTS) {
+            if (!heldHandshakes.hold(conn, req, legacyClient, clock.monotonicMs() + holdBoundMs())) {
                 close(conn, "this server is not serving: it has no leader or quorum yet");
-                return;
             }
-            parkedConnects.add(new ParkedConnect(conn, req, legacyClient, clock.monotonicMs() + parkBoundMs()));
             return;
         }
         if (req.lastZxidSeen() > lastApplied) {
@@ -363,7 +346,7 @@ public final class Pipeline implements SessionHook {
             conn.session = s;
             Request r = new Request(conn, 0, OpCode.CREATE_SESSION, null, System.nanoTime());
             if (mode == Mode.LEARNER) {
-                forward(r, encode(new CreateSessionTxn(timeoutMs)));
+                forwarding.forward(r, new CreateSessionTxn(timeoutMs));
                 return;
             }
             r.txn = preparer.session(OpCode.CREATE_SESSION, new CreateSessionTxn(timeoutMs), id, r);
@@ -445,38 +428,11 @@ public final class Pipeline implements SessionHook {
     private boolean forwardIfLeaderWork(Request r) {
         if (r.type == OpCode.CLOSE_SESSION) {
             r.conn.session.markClosing();
-            forward(r, new byte[0]);
-            return true;
+        } else if (writes.get(r.type) == null && r.type != OpCode.SYNC) {
+            return false;
         }
-        if (writes.get(r.type) != null) {
-            forward(r, encode(r.body));
-            return true;
-        }
-        if (r.type == OpCode.SYNC) {
-            r.forwarded = true;
-            r.conn.inFlight.add(r);
-            syncs.computeIfAbsent(r.conn.sessionId(), k -> new ArrayDeque<>()).add(r);
-            replicator.forward(r.conn.sessionId(), r.xid, r.type, encode(r.body), List.of());
-            return true;
-        }
-        return false;
-    }
-
-    private void forward(Request r, byte[] body) {
-        ConnectionState conn = r.conn;
-        r.forwarded = true;
-        conn.inFlight.add(r);
-        forwarded.computeIfAbsent(conn.sessionId(), k -> new ArrayDeque<>()).add(r);
-        replicator.forward(conn.sessionId(), r.xid, r.type, body, List.copyOf(conn.authIds));
-    }
-
-    private static byte[] encode(Record record) {
-        if (record == null) {
-            return new byte[0];
-        }
-        JuteOutput out = new JuteOutput(128);
-        record.write(out);
-        return out.toByteArray();
+        forwarding.forward(r, r.body);
+        return true;
     }
 
     /**
@@ -662,9 +618,11 @@ public final class Pipeline implements SessionHook {
     }
 
     private void onTick() {
-        closeOverdueParkedConnects();
+        for (ConnectionState overdue : heldHandshakes.overdue(clock.monotonicMs())) {
+            close(overdue, "this server is not serving: it has no leader or quorum yet");
+        }
         if (mode == Mode.LEARNER) {
-            sendTouches();
+            forwarding.sendTouches();
             // Only the leader expires sessions; this only lets the learner's expiry queue drop the buckets that
             // touches left behind (every session it still serves is touched again, and a new leader re-arms all).
             sessions.expired(clock.monotonicMs());
@@ -699,7 +657,7 @@ public final class Pipeline implements SessionHook {
         for (LogEntry e : committed) {
             PreparedTxn mine = proposed.remove(e.zxid());
             TxnRecord txn = mine != null ? mine.txn() : TxnCodec.decode(e.bytes());
-            Request r = mine != null ? mine.request() : forwardedRequestFor(txn.header());
+            Request r = mine != null ? mine.request() : forwarding == null ? null : forwarding.answeredBy(txn.header());
             Applied applied = applier.apply(txn);
             lastApplied = e.zxid();
             if (mode == Mode.LEADER) {
@@ -714,19 +672,6 @@ public final class Pipeline implements SessionHook {
             answerWrite(r, applied, e.zxid());
             drainReads(conn);
         }
-    }
-
-    /** Learner: the forwarded request a commit answers, matched by session and cxid as ZooKeeper does. */
-    private Request forwardedRequestFor(TxnHeader h) {
-        ArrayDeque<Request> q = forwarded.get(h.clientId());
-        if (q == null || q.isEmpty() || q.peek().xid != h.cxid()) {
-            return null;
-        }
-        Request r = q.poll();
-        if (q.isEmpty()) {
-            forwarded.remove(h.clientId());
-        }
-        return r;
     }
 
     /** Leader: a learner's client request, prepared as if it came from a connection of this server. */
@@ -764,21 +709,9 @@ public final class Pipeline implements SessionHook {
 
     /** Learner: the leader answered a forwarded sync; it is answered here once the requests before it are. */
     void onSyncDone(long sessionId, int cxid) {
-        ArrayDeque<Request> q = syncs.get(sessionId);
-        if (q == null) {
-            return;
-        }
-        for (java.util.Iterator<Request> it = q.iterator(); it.hasNext(); ) {
-            Request r = it.next();
-            if (r.xid == cxid) {
-                it.remove();
-                r.syncDone = true;
-                drainReads(r.conn);
-                break;
-            }
-        }
-        if (q.isEmpty()) {
-            syncs.remove(sessionId);
+        Request r = forwarding.syncDone(sessionId, cxid);
+        if (r != null) {
+            drainReads(r.conn);
         }
     }
 
@@ -796,22 +729,9 @@ public final class Pipeline implements SessionHook {
     /** A client of {@code sessionId} was heard from (net threads). */
     public void sessionActive(long sessionId, int timeoutMs) {
         sessions.touch(sessionId, timeoutMs, clock.monotonicMs());
-        if (replicator != null) {
-            touched.add(sessionId);
+        if (forwarding != null) {
+            forwarding.sessionActive(sessionId);
         }
-    }
-
-    private void sendTouches() {
-        if (touched.isEmpty()) {
-            return;
-        }
-        List<Long> ids = new java.util.ArrayList<>(touched);
-        touched.removeAll(ids);
-        long[] out = new long[ids.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ids.get(i);
-        }
-        replicator.touch(out);
     }
 
     /**
@@ -834,10 +754,8 @@ public final class Pipeline implements SessionHook {
             dropClients.run();
         }
         proposed.clear();
-        forwarded.clear();
-        syncs.clear();
+        forwarding.clear();
         preparedSessions.clear();
-        touched.clear();
         for (Session s : sessions.all()) {
             // A close this member marked may never have been committed; the session lives until the ensemble
             // closes it (its client is gone, so it expires if nothing else does).
@@ -854,23 +772,15 @@ public final class Pipeline implements SessionHook {
             }
         }
         if (next != Mode.NOT_SERVING) {
-            while (!parkedConnects.isEmpty()) {
-                ParkedConnect p = parkedConnects.poll();
-                onConnect(p.conn(), p.request(), p.legacyClient());
+            for (HeldHandshakes.Held h : heldHandshakes.releaseAll()) {
+                onConnect(h.conn(), h.request(), h.legacyClient());
             }
         }
     }
 
     /** A held handshake waits at most two ticks: longer than an election, shorter than clients' connect timeouts. */
-    private long parkBoundMs() {
+    private long holdBoundMs() {
         return 2L * settings.tickTimeMs();
-    }
-
-    private void closeOverdueParkedConnects() {
-        long now = clock.monotonicMs();
-        while (!parkedConnects.isEmpty() && parkedConnects.peek().untilMs() <= now) {
-            close(parkedConnects.poll().conn(), "this server is not serving: it has no leader or quorum yet");
-        }
     }
 
     /** Leader: the exact state after every applied commit, for a learner that needs a snapshot. */
@@ -939,7 +849,9 @@ public final class Pipeline implements SessionHook {
     public void sessionClosed(long sessionId) {
         Session s = sessions.get(sessionId);
         sessions.remove(sessionId);
-        syncs.remove(sessionId);
+        if (forwarding != null) {
+            forwarding.sessionClosed(sessionId);
+        }
         if (s != null && s.owner() instanceof ConnectionState owner && !owner.closed) {
             // Expired while connected (a frozen client): drop the connection without a word, as ZooKeeper does.
             boolean explicitClose = !owner.inFlight.isEmpty() && owner.inFlight.peek().type == OpCode.CLOSE_SESSION;
