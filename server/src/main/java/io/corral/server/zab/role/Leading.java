@@ -361,6 +361,11 @@ public final class Leading {
         }
     }
 
+    /** Tests only: continues the epoch's counter from {@code counter}, to reach its end without 2^32 proposals. */
+    void skipCounterTo(long counter) {
+        this.counter = counter;
+    }
+
     /** Zxid counter exhaustion: the epoch must end (a new election starts a new epoch at counter 0). */
     public boolean counterExhausted() {
         return counter >= 0xfffffff0L;

@@ -56,4 +56,15 @@ class LeadingTest {
         assertEquals(1, own.commits.size(), "the first one has leader + follower; the second waits for the leader");
         assertEquals((1L << 32) | 1, own.commits.get(0).zxid());
     }
+
+    @Test
+    void theEpochEndsBeforeItsZxidCounterRunsOut() {
+        Leading lead = established(new History(100, 0));
+        lead.skipCounterTo(0xffff_ffeeL);
+        Ready r = new Ready();
+        assertEquals((1L << 32) | 0xffff_ffefL, lead.propose(new byte[] {1}, r));
+        assertTrue(!lead.counterExhausted(), "still room in the epoch");
+        assertEquals((1L << 32) | 0xffff_fff0L, lead.propose(new byte[] {2}, r));
+        assertTrue(lead.counterExhausted(), "the leader must give up the epoch now, long before the low bits wrap");
+    }
 }
