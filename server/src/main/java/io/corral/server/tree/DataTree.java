@@ -98,10 +98,22 @@ public final class DataTree {
 
     public int delete(String path, long zxid) {
         DataNode node = nodes.get(path);
-        if (node == null || path.equals("/")) {
+        if (path.equals("/")) {
             return Code.NONODE;
         }
         DataNode parent = nodes.get(PathUtil.parent(path));
+        if (node == null) {
+            // Replaying a log over a fuzzy snapshot, the node may be gone already; its parent's pzxid still moves
+            // to this delete, as ZooKeeper's deleteNode does (ZOOKEEPER-3145), so both agree on the Stat.
+            if (parent != null) {
+                synchronized (parent) {
+                    if (zxid > parent.pzxid) {
+                        parent.pzxid = zxid;
+                    }
+                }
+            }
+            return Code.NONODE;
+        }
         nodes.remove(path);
         approximateDataSize -= path.length() + (node.data == null ? 0 : node.data.length);
         if (parent != null) {

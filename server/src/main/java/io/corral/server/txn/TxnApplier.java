@@ -143,6 +143,8 @@ public final class TxnApplier {
                     DataNode n = tree.get(p);
                     if (n != null && n.ephemeralOwner() == h.clientId()) {
                         owned.add(p);
+                    } else if (n == null) {
+                        tree.delete(p, h.zxid()); // gone already (a fuzzy snapshot): only the parent's pzxid moves
                     }
                 }
             }

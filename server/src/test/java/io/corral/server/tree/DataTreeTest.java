@@ -157,6 +157,16 @@ class DataTreeTest {
     }
 
     @Test
+    void deleteOfAChildAlreadyGoneStillMovesTheParentsPzxidAsZooKeeperDoes() {
+        // Replay over a fuzzy snapshot: the snapshot already lacks the child the logged delete removes.
+        tree.create("/p", new byte[0], DataTree.OPEN_ACL, 0, 0, 3, 0);
+        assertEquals(Code.NONODE, tree.delete("/p/gone", 9));
+        assertEquals(9, stat("/p").pzxid());
+        assertEquals(Code.NONODE, tree.delete("/p/gone", 4));
+        assertEquals(9, stat("/p").pzxid(), "never backwards");
+    }
+
+    @Test
     void deleteNeverMovesPzxidBack() {
         create("/p", 1);
         create("/p/a", 2);
