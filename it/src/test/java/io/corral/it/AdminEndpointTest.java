@@ -1,11 +1,11 @@
 package io.corral.it;
 
+import io.corral.testsupport.MiniJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.corral.it.support.MiniJson;
 import io.corral.it.support.ServerProcess;
 import io.corral.it.support.Target;
 import io.corral.it.support.Zk;

@@ -1,5 +1,6 @@
 package io.corral.it;
 
+import io.corral.testsupport.TestPki;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.corral.it.support.ServerProcess;
-import io.corral.it.support.TestPki;
 import io.corral.it.support.TlsSetup;
 import io.corral.it.support.Zk;
 

@@ -1,5 +1,6 @@
 package io.corral.it.ensemble;
 
+import io.corral.testsupport.MiniJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.sun.tools.attach.VirtualMachine;
 
-import io.corral.it.support.MiniJson;
 import io.corral.it.support.Target;
 import io.corral.it.support.Zk;
 

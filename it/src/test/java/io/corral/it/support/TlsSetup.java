@@ -1,5 +1,6 @@
 package io.corral.it.support;
 
+import io.corral.testsupport.TestPki;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

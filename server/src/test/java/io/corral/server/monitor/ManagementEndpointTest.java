@@ -1,5 +1,6 @@
 package io.corral.server.monitor;
 
+import io.corral.testsupport.MiniJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

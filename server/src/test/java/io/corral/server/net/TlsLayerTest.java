@@ -1,5 +1,6 @@
 package io.corral.server.net;
 
+import io.corral.testsupport.TestPki;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import io.corral.server.config.TlsConfig;
 import io.corral.server.config.TlsConfig.ClientAuth;
 import io.corral.server.config.TlsConfig.Store;
 import io.corral.server.config.TlsConfig.StoreType;
-import io.corral.server.net.tls.TestPki;
 import io.corral.server.net.tls.TlsEngineFactory;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.corral.server.pipeline;
 
+import io.corral.testsupport.TestPki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +18,6 @@ import io.corral.protocol.proto.GetACLRequest;
 import io.corral.protocol.proto.GetACLResponse;
 import io.corral.protocol.proto.SetDataRequest;
 import io.corral.protocol.proto.WhoAmIResponse;
-import io.corral.server.net.tls.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

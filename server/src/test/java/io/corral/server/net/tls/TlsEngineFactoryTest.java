@@ -1,5 +1,6 @@
 package io.corral.server.net.tls;
 
+import io.corral.testsupport.TestPki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.corral.server.net.tls;
+package io.corral.testsupport;
 
 import java.io.OutputStream;
 import java.io.StringWriter;
