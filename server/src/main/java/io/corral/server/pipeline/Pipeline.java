@@ -30,8 +30,6 @@ import io.corral.server.txn.SessionHook;
 import io.corral.server.txn.TxnApplier;
 import io.corral.server.watch.WatchTable;
 import io.corral.api.persistence.LogEntry;
-import io.corral.protocol.jute.JuteInput;
-import io.corral.server.net.RequestDecoder;
 import io.corral.server.persist.SnapshotStream;
 import io.corral.server.persist.SnapshotWriter;
 import io.corral.server.txn.TxnCodec;
@@ -121,19 +119,9 @@ public final class Pipeline implements SessionHook {
         this.clock = clock;
         this.auth = auth;
         this.stats = stats;
-        this.tree = recovered.tree();
         this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
-        this.sessions = recovered.sessions();
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
-        for (Session s : sessions.all()) {
-            sessionIds.advancePast(s.id());
-        }
-        this.applier = new TxnApplier(tree, watches, this);
-        this.readScope = new ReadScope(tree, watches, auth, this::lastZxid);
-        this.pending = new PendingChanges(tree);
-        this.preparer = new Preparer(tree, pending, auth, clock, recovered.lastZxid());
-        this.lastApplied = recovered.lastZxid();
-        this.snapshotter = new Snapshotter(backend.snapshots(), tree, clock::monotonicMs);
+        install(recovered);
         this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
                 new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(this::takeSnapshot));
         this.reaper = new ContainerReaper(settings, clock);
@@ -679,32 +667,10 @@ public final class Pipeline implements SessionHook {
         if (mode != Mode.LEADER) {
             return;
         }
-        Session s = sessions.get(sessionId);
-        PreparedTxn t;
-        try {
-            if (type == OpCode.CREATE_SESSION) {
-                CreateSessionTxn create = CreateSessionTxn.read(new JuteInput(body));
-                t = preparer.session(OpCode.CREATE_SESSION, create, sessionId, null);
-            } else if (s == null || s.closing()) {
-                t = preparer.error(Code.SESSIONEXPIRED, sessionId, cxid, null);
-            } else if (type == OpCode.CLOSE_SESSION) {
-                s.markClosing();
-                t = preparer.closeSession(sessionId, cxid, null);
-            } else if (writes.get(type) == null) {
-                LOG.warn("A learner forwarded opcode {}, which is not a write; ignored", type);
-                return;
-            } else {
-                Record request = RequestDecoder.decode(type, new JuteInput(body));
-                t = preparer.prepare(writes.get(type), type, request, sessionId, cxid, authIds, null);
-            }
-        } catch (KeeperCode e) {
-            t = preparer.error(e.code(), sessionId, cxid, null);
-        } catch (RuntimeException e) {
-            LOG.warn("A learner forwarded a malformed request (session 0x{}, opcode {}): {}",
-                    Long.toHexString(sessionId), type, e.getMessage());
-            t = preparer.error(Code.MARSHALLINGERROR, sessionId, cxid, null);
+        PreparedTxn t = LeaderIntake.prepare(preparer, sessions, writes, sessionId, cxid, type, body, authIds);
+        if (t != null) {
+            submitTxn(t);
         }
-        submitTxn(t);
     }
 
     /** Learner: the leader answered a forwarded sync; it is answered here once the requests before it are. */
@@ -810,7 +776,11 @@ public final class Pipeline implements SessionHook {
     }
 
     private void reloadFromDisk() throws java.io.IOException {
-        Recovery.Recovered r = Recovery.recover(backend, settings.extendedTypesEnabled(), settings.tickTimeMs(), clock);
+        install(Recovery.recover(backend, settings.extendedTypesEnabled(), settings.tickTimeMs(), clock));
+    }
+
+    /** Makes {@code r} the state every stage works on: at start, and when a replica reloads from disk. */
+    private void install(Recovery.Recovered r) {
         tree = r.tree();
         sessions = r.sessions();
         for (Session s : sessions.all()) {
