@@ -1,45 +1,68 @@
 package io.corral.server.tree;
 
+import io.corral.api.persistence.SnapshotNode;
 import io.corral.protocol.data.ACL;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One znode. Mutable and owned by the thread that applies transactions; other threads never see it. The
- * persisted stat fields are inlined (no StatPersisted object per node) to keep a million nodes small.
+ * One znode: its record (stat, name and small data in one array, see {@link NodeRecord}), its ACL, its data when
+ * too large to copy around inside the record, and its children.
+ *
+ * <p>Changed only by the thread that applies transactions. The snapshot thread reads nodes while they change
+ * (a fuzzy snapshot): the record, the ACL and the large data are immutable values behind volatile fields, and
+ * the children table is changed and copied under the node's monitor.
  *
  * <p>{@code cversion} is the stored value: the number of child creations, as ZooKeeper persists it; clients see
  * {@code 2 * cversion - numChildren} (see {@link DataTree#statOf}).
  */
 public final class DataNode {
-    byte[] data;
-    List<ACL> acl;
-    long czxid;
-    long mzxid;
-    long ctime;
-    long mtime;
-    int version;
-    int cversion;
-    int aversion;
-    long ephemeralOwner;
-    long pzxid;
-    private ChildSet children;
+    /**
+     * Data up to this size lives in the record: a change of the stat copies it, a read copies it out. Larger
+     * data keeps its own array, handed to readers as it is, so that a node of a megabyte is never copied per read
+     * or per child created under it.
+     */
+    static final int INLINE_DATA_MAX = 256;
 
-    DataNode(byte[] data, List<ACL> acl, long ephemeralOwner, long zxid, long time) {
-        this.data = data;
-        this.acl = acl;
-        this.ephemeralOwner = ephemeralOwner;
-        this.czxid = zxid;
-        this.mzxid = zxid;
-        this.pzxid = zxid;
-        this.ctime = time;
-        this.mtime = time;
+    private volatile byte[] record;
+    private volatile byte[] largeData;
+    private volatile List<ACL> acl;
+    private ChildTable children;
+
+    DataNode(byte[] name, byte[] data, List<ACL> acl, long owner, long zxid, long time) {
+        this(name, data, acl, new NodeRecord.Stat(zxid, time, owner));
     }
 
+    DataNode(byte[] name, byte[] data, List<ACL> acl, NodeRecord.Stat stat) {
+        this.acl = acl;
+        boolean inline = isInline(data);
+        this.largeData = inline ? null : data;
+        this.record = NodeRecord.encode(stat, name, 0, name.length, inline ? data : null, 0);
+    }
+
+    private static boolean isInline(byte[] data) {
+        return data != null && data.length <= INLINE_DATA_MAX;
+    }
+
+    /** The data; small data is copied out of the record, so callers may keep or hand on the array. */
     public byte[] data() {
-        return data;
+        byte[] r = record;
+        if (NodeRecord.hasInlineData(r)) {
+            return Arrays.copyOfRange(r, NodeRecord.dataAt(r), r.length);
+        }
+        return largeData;
+    }
+
+    public int dataLength() {
+        byte[] r = record;
+        if (NodeRecord.hasInlineData(r)) {
+            return r.length - NodeRecord.dataAt(r);
+        }
+        byte[] large = largeData;
+        return large == null ? 0 : large.length;
     }
 
     public List<ACL> acl() {
@@ -47,82 +70,169 @@ public final class DataNode {
     }
 
     public long czxid() {
-        return czxid;
+        return NodeRecord.czxid(record);
     }
 
     public long mzxid() {
-        return mzxid;
+        return NodeRecord.mzxid(record);
     }
 
     public long pzxid() {
-        return pzxid;
+        return NodeRecord.pzxid(record);
+    }
+
+    public long ctime() {
+        return NodeRecord.ctime(record);
     }
 
     public long mtime() {
-        return mtime;
+        return NodeRecord.mtime(record);
     }
 
     public int version() {
-        return version;
+        return NodeRecord.version(record);
     }
 
     public int storedCversion() {
-        return cversion;
+        return NodeRecord.cversion(record);
     }
 
     public int aversion() {
-        return aversion;
+        return NodeRecord.aversion(record);
     }
 
     /** The raw stored owner: a session id, or the container / TTL marker (see {@link NodeKind}). */
     public long ephemeralOwner() {
-        return ephemeralOwner;
+        return NodeRecord.owner(record);
     }
 
+    /** The last segment of the node's path ("" for the root). */
+    public String name() {
+        return NodeRecord.name(record);
+    }
+
+    /** Apply thread only, like {@link #childNames()} and the lookups: the one thread that changes children. */
     public int numChildren() {
         return children == null ? 0 : children.size();
     }
 
     /** The child names, as a new set (tests and tools; the request path uses {@link #childNames()}). */
     public Set<String> children() {
-        return children == null ? Collections.emptySet() : new HashSet<>(children.names());
+        return new HashSet<>(childNames());
     }
 
-    /** The child names, as a new list: what getChildren answers. Apply thread only. */
+    /** The child names, as a new list: what getChildren answers. */
     public List<String> childNames() {
-        return children == null ? new java.util.ArrayList<>(0) : children.names();
+        return children == null ? new ArrayList<>(0) : children.names();
     }
 
-    /** The children's full paths, copied under the node's monitor: safe from any thread (the snapshot's). */
-    public synchronized String[] childPaths() {
-        return children == null ? new String[0] : children.paths();
+    /** The children, copied under the node's monitor: safe from any thread (the snapshot's). */
+    public synchronized DataNode[] childNodes() {
+        return children == null ? new DataNode[0] : children.nodes();
     }
 
-    /** {@code path} must be the instance used as the child's key in the tree, so that no second copy is kept. */
-    void addChild(String path) {
-        if (children == null) {
-            children = new ChildSet();
+    /**
+     * This node as a snapshot lists it, from one read of its record: the snapshot thread sees one version of the
+     * stat and the data that goes with it (large data excepted, which replay puts right).
+     */
+    public SnapshotNode toSnapshotNode(String path, long aclKey) {
+        byte[] r = record;
+        byte[] data = NodeRecord.hasInlineData(r) ? Arrays.copyOfRange(r, NodeRecord.dataAt(r), r.length) : largeData;
+        NodeRecord.Stat s = new NodeRecord.Stat(r);
+        return new SnapshotNode(path, data, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion,
+                s.aversion, s.owner, s.pzxid);
+    }
+
+    /** The stat, decoded in one pass (one read of the record). */
+    NodeRecord.Stat stat() {
+        return new NodeRecord.Stat(record);
+    }
+
+    // --- Lookups, for ChildTable and DataTree: the apply thread only, which needs no lock to read what only it
+    // changes (the monitor guards the children against the snapshot thread's copies) ---
+
+    DataNode child(String path, int from, int to, int hash) {
+        return children == null ? null : children.find(path, from, to, hash);
+    }
+
+    DataNode child(byte[] name) {
+        return children == null ? null : children.find(name);
+    }
+
+    int nameHash() {
+        byte[] r = record;
+        return ChildTable.hash(r, NodeRecord.nameAt(r), NodeRecord.nameLength(r));
+    }
+
+    boolean nameEquals(String path, int from, int to) {
+        byte[] r = record;
+        int length = NodeRecord.nameLength(r);
+        if (length != to - from) {
+            return false;
         }
-        children.add(path);
+        int at = NodeRecord.nameAt(r);
+        for (int i = 0; i < length; i++) {
+            if (r[at + i] != (byte) path.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    boolean removeChild(String path) {
+    boolean nameEquals(byte[] name) {
+        byte[] r = record;
+        int at = NodeRecord.nameAt(r);
+        return Arrays.equals(r, at, at + NodeRecord.nameLength(r), name, 0, name.length);
+    }
+
+    // --- Changes: the apply thread only ---
+
+    synchronized void addChild(DataNode child) {
+        if (children == null) {
+            children = new ChildTable();
+        }
+        children.add(child);
+    }
+
+    synchronized boolean removeChild(DataNode child) {
         if (children == null) {
             return false;
         }
-        boolean removed = children.remove(path);
+        boolean removed = children.remove(child);
         if (children.size() == 0) {
             children = null;
         }
         return removed;
     }
 
-    /** Runs {@code reader} with this node's fields stable: for threads other than the apply thread. */
-    public synchronized <T> T read(java.util.function.Function<DataNode, T> reader) {
-        return reader.apply(this);
+    /** Replaces the data and the stat. */
+    void setData(byte[] data, NodeRecord.Stat stat) {
+        byte[] old = record;
+        if (isInline(data)) {
+            record = NodeRecord.withStat(old, stat, data, 0);
+            largeData = null;
+        } else {
+            largeData = data;
+            record = NodeRecord.withStat(old, stat, null, 0);
+        }
     }
 
-    public long ctime() {
-        return ctime;
+    /** Replaces the stat; the data stays. */
+    void setStat(NodeRecord.Stat stat) {
+        byte[] old = record;
+        if (NodeRecord.hasInlineData(old)) {
+            record = NodeRecord.withStat(old, stat, old, NodeRecord.dataAt(old));
+        } else {
+            record = NodeRecord.withStat(old, stat, null, 0);
+        }
+    }
+
+    void setAcl(List<ACL> acl) {
+        this.acl = acl;
+    }
+
+    @Override
+    public String toString() {
+        return "DataNode[" + name() + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.corral.protocol.Perms;
 import io.corral.protocol.data.ACL;
 import io.corral.protocol.data.Id;
 import io.corral.protocol.data.Stat;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,14 +14,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The znode tree: path to node, children by name, ephemerals by session, containers and TTL nodes.
  *
  * <p>Owned by the single thread that applies transactions (and answers reads). The one other reader is the
- * snapshot thread, which walks the tree while writes go on (a fuzzy snapshot): for it the node map is
- * concurrent and every change to a node happens under that node's monitor, so it sees each node whole.
+ * snapshot thread, which walks the tree from {@link #root()} while writes go on (a fuzzy snapshot): each node
+ * keeps its state in immutable values behind volatile fields, and its children change under its monitor (see
+ * {@link DataNode}). There is no map from paths to nodes: a lookup walks down one child table per segment,
+ * which keeps a znode's heap small (see {@link NodeRecord}) and lets the snapshot walk without lookups.
  *
  * <p>The mutators take the values a transaction carries (zxid, time, the new version) and are tolerant in the
  * way a replay over a fuzzy snapshot needs: they report NONODE / NODEEXISTS instead of failing, and cversion
@@ -33,34 +35,98 @@ public final class DataTree {
     public static final List<ACL> OPEN_ACL = List.of(new ACL(Perms.ALL, new Id("world", "anyone")));
     private static final List<ACL> READ_ACL = List.of(new ACL(Perms.READ, new Id("world", "anyone")));
 
-    private final Map<String, DataNode> nodes = new ConcurrentHashMap<>();
+    private final DataNode root;
     private final Map<Long, Set<String>> ephemerals = new HashMap<>();
     private final Set<String> containers = new LinkedHashSet<>();
     private final Set<String> ttls = new LinkedHashSet<>();
     private final AclCache acls = new AclCache();
     private final boolean extendedTypes;
     private long approximateDataSize;
+    /** Read by monitoring from other threads; written by the apply thread only. */
+    private volatile int nodeCount;
+    /** Snapshots list siblings one after the other: loading them finds their parent once. */
+    private String loadParentPath;
+    private DataNode loadParent;
 
     public DataTree(boolean extendedTypes) {
         this.extendedTypes = extendedTypes;
-        nodes.put("/", new DataNode(new byte[0], OPEN_ACL, 0, 0, 0));
+        root = new DataNode(new byte[0], new byte[0], OPEN_ACL, 0, 0, 0);
+        nodeCount = 1;
         addBuiltIn(ZOOKEEPER, OPEN_ACL);
         addBuiltIn(QUOTA, OPEN_ACL);
         addBuiltIn(CONFIG, READ_ACL);
-        nodes.get(CONFIG).aversion = -1;
+        DataNode config = get(CONFIG);
+        NodeRecord.Stat stat = config.stat();
+        stat.aversion = -1;
+        config.setStat(stat);
     }
 
     private void addBuiltIn(String path, List<ACL> acl) {
-        nodes.put(path, new DataNode(new byte[0], acls.intern(acl), 0, 0, 0));
-        nodes.get(PathUtil.parent(path)).addChild(path);
+        int slash = path.lastIndexOf('/');
+        DataNode node = new DataNode(nameBytes(path, slash + 1), new byte[0], acls.intern(acl), 0, 0, 0);
+        get(PathUtil.parent(path)).addChild(node);
+        nodeCount++;
     }
 
     public boolean extendedTypes() {
         return extendedTypes;
     }
 
+    /** The node at {@code path}, or null. The apply thread only. */
     public DataNode get(String path) {
-        return nodes.get(path);
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return null;
+        }
+        return path.length() == 1 ? root : walk(path, path.length());
+    }
+
+    public DataNode root() {
+        return root;
+    }
+
+    /** The node at {@code path[0, end)}, found from the root one segment at a time; {@code end} > 1. */
+    private DataNode walk(String path, int end) {
+        DataNode node = root;
+        int from = 1;
+        while (true) {
+            int slash = path.indexOf('/', from);
+            int to = slash < 0 || slash > end ? end : slash;
+            node = child(node, path, from, to);
+            if (node == null || to == end) {
+                return node;
+            }
+            from = to + 1;
+        }
+    }
+
+    private DataNode parentOf(String path, int lastSlash) {
+        return lastSlash == 0 ? root : walk(path, lastSlash);
+    }
+
+    /** The child of {@code parent} named {@code path[from, to)}. */
+    private static DataNode child(DataNode parent, String path, int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            char c = path.charAt(i);
+            if (c >= 0x80) {
+                return parent.child(path.substring(from, to).getBytes(StandardCharsets.UTF_8));
+            }
+            hash = 31 * hash + c;
+        }
+        return parent.child(path, from, to, hash);
+    }
+
+    /** The UTF-8 bytes of {@code path} from {@code from} on: the name a node stores. */
+    private static byte[] nameBytes(String path, int from) {
+        byte[] name = new byte[path.length() - from];
+        for (int i = 0; i < name.length; i++) {
+            char c = path.charAt(from + i);
+            if (c >= 0x80) {
+                return path.substring(from).getBytes(StandardCharsets.UTF_8);
+            }
+            name[i] = (byte) c;
+        }
+        return name;
     }
 
     /** Paths that no client may delete or replace. */
@@ -73,86 +139,84 @@ public final class DataTree {
      * transaction carries it (-1 from very old logs: one more than now).
      */
     public int create(String path, byte[] data, List<ACL> acl, long owner, int parentCVersion, long zxid, long time) {
-        String parentPath = PathUtil.parent(path);
-        DataNode parent = nodes.get(parentPath);
+        int slash = path.lastIndexOf('/');
+        if (path.length() == 1) {
+            return Code.NODEEXISTS;
+        }
+        DataNode parent = parentOf(path, slash);
         if (parent == null) {
             return Code.NONODE;
         }
-        if (nodes.containsKey(path)) {
+        if (child(parent, path, slash + 1, path.length()) != null) {
             return Code.NODEEXISTS;
         }
-        DataNode node = new DataNode(data, acls.intern(acl), owner, zxid, time);
-        nodes.put(path, node);
-        synchronized (parent) {
-            int newCversion = parentCVersion == -1 ? parent.cversion + 1 : parentCVersion;
-            if (newCversion > parent.cversion) {
-                parent.cversion = newCversion;
-                parent.pzxid = zxid;
-            }
-            parent.addChild(path);
+        DataNode node = new DataNode(nameBytes(path, slash + 1), data, acls.intern(acl), owner, zxid, time);
+        NodeRecord.Stat stat = parent.stat();
+        int newCversion = parentCVersion == -1 ? stat.cversion + 1 : parentCVersion;
+        if (newCversion > stat.cversion) {
+            stat.cversion = newCversion;
+            stat.pzxid = zxid;
+            parent.setStat(stat);
         }
+        parent.addChild(node);
+        nodeCount++;
         approximateDataSize += path.length() + (data == null ? 0 : data.length);
         index(path, owner, true);
         return Code.OK;
     }
 
     public int delete(String path, long zxid) {
-        DataNode node = nodes.get(path);
-        if (path.equals("/")) {
+        if (path.length() <= 1) {
             return Code.NONODE;
         }
-        DataNode parent = nodes.get(PathUtil.parent(path));
+        int slash = path.lastIndexOf('/');
+        DataNode parent = parentOf(path, slash);
+        if (parent == null) {
+            return Code.NONODE;
+        }
+        DataNode node = child(parent, path, slash + 1, path.length());
+        if (node != null) {
+            parent.removeChild(node);
+        }
+        // Replaying a log over a fuzzy snapshot, the node may be gone already; its parent's pzxid still moves to
+        // this delete, as ZooKeeper's deleteNode does (ZOOKEEPER-3145), so both agree on the Stat.
+        NodeRecord.Stat stat = parent.stat();
+        if (zxid > stat.pzxid) {
+            stat.pzxid = zxid;
+            parent.setStat(stat);
+        }
         if (node == null) {
-            // Replaying a log over a fuzzy snapshot, the node may be gone already; its parent's pzxid still moves
-            // to this delete, as ZooKeeper's deleteNode does (ZOOKEEPER-3145), so both agree on the Stat.
-            if (parent != null) {
-                synchronized (parent) {
-                    if (zxid > parent.pzxid) {
-                        parent.pzxid = zxid;
-                    }
-                }
-            }
             return Code.NONODE;
         }
-        nodes.remove(path);
-        approximateDataSize -= path.length() + (node.data == null ? 0 : node.data.length);
-        if (parent != null) {
-            synchronized (parent) {
-                parent.removeChild(path);
-                if (zxid > parent.pzxid) {
-                    parent.pzxid = zxid;
-                }
-            }
-        }
-        index(path, node.ephemeralOwner, false);
+        nodeCount--;
+        approximateDataSize -= path.length() + node.dataLength();
+        index(path, node.ephemeralOwner(), false);
         return Code.OK;
     }
 
     public int setData(String path, byte[] data, int newVersion, long zxid, long time) {
-        DataNode node = nodes.get(path);
+        DataNode node = get(path);
         if (node == null) {
             return Code.NONODE;
         }
-        approximateDataSize += (data == null ? 0 : data.length) - (node.data == null ? 0 : node.data.length);
-        synchronized (node) {
-            node.data = data;
-            node.version = newVersion;
-            node.mzxid = zxid;
-            node.mtime = time;
-        }
+        approximateDataSize += (data == null ? 0 : data.length) - node.dataLength();
+        NodeRecord.Stat stat = node.stat();
+        stat.version = newVersion;
+        stat.mzxid = zxid;
+        stat.mtime = time;
+        node.setData(data, stat);
         return Code.OK;
     }
 
     public int setAcl(String path, List<ACL> acl, int newAversion) {
-        DataNode node = nodes.get(path);
+        DataNode node = get(path);
         if (node == null) {
             return Code.NONODE;
         }
-        List<ACL> interned = acls.intern(acl);
-        synchronized (node) {
-            node.acl = interned;
-            node.aversion = newAversion;
-        }
+        node.setAcl(acls.intern(acl));
+        NodeRecord.Stat stat = node.stat();
+        stat.aversion = newAversion;
+        node.setStat(stat);
         return Code.OK;
     }
 
@@ -184,10 +248,10 @@ public final class DataTree {
 
     /** The stat a client sees: cversion counts creates and deletes, markers read as owner 0. */
     public Stat statOf(DataNode n) {
+        NodeRecord.Stat s = n.stat();
         int numChildren = n.numChildren();
-        return new Stat(n.czxid, n.mzxid, n.ctime, n.mtime, n.version, 2 * n.cversion - numChildren, n.aversion,
-                NodeKind.sessionOf(n.ephemeralOwner, extendedTypes), n.data == null ? 0 : n.data.length,
-                numChildren, n.pzxid);
+        return new Stat(s.czxid, s.mzxid, s.ctime, s.mtime, s.version, 2 * s.cversion - numChildren, s.aversion,
+                NodeKind.sessionOf(s.owner, extendedTypes), n.dataLength(), numChildren, s.pzxid);
     }
 
     public Set<String> ephemeralsOf(long sessionId) {
@@ -221,39 +285,51 @@ public final class DataTree {
      */
     public void load(String path, byte[] data, List<ACL> acl, long czxid, long mzxid, long ctime, long mtime,
                      int version, int cversion, int aversion, long owner, long pzxid) {
-        DataNode node = nodes.get(path);
-        if (node == null) {
-            DataNode parent = nodes.get(PathUtil.parent(path));
-            if (parent == null) {
-                throw new IllegalStateException("snapshot lists " + path + " before its parent");
-            }
-            node = new DataNode(data, acls.intern(acl), owner, czxid, ctime);
-            nodes.put(path, node);
-            parent.addChild(path);
-            approximateDataSize += path.length() + (data == null ? 0 : data.length);
-            index(path, owner, true);
-        } else {
-            node.data = data;
-            node.acl = acls.intern(acl);
-            node.ephemeralOwner = owner;
+        NodeRecord.Stat stat = new NodeRecord.Stat(czxid, ctime, owner);
+        stat.mzxid = mzxid;
+        stat.mtime = mtime;
+        stat.version = version;
+        stat.cversion = cversion;
+        stat.aversion = aversion;
+        stat.pzxid = pzxid;
+        List<ACL> interned = acls.intern(acl);
+        if (path.equals("/")) {
+            root.setAcl(interned);
+            root.setData(data, stat);
+            return;
         }
-        node.czxid = czxid;
-        node.mzxid = mzxid;
-        node.ctime = ctime;
-        node.mtime = mtime;
-        node.version = version;
-        node.cversion = cversion;
-        node.aversion = aversion;
-        node.pzxid = pzxid;
+        int slash = path.lastIndexOf('/');
+        String parentPath = slash == 0 ? "/" : path.substring(0, slash);
+        if (!parentPath.equals(loadParentPath)) {
+            loadParent = get(parentPath);
+            loadParentPath = parentPath;
+        }
+        DataNode parent = loadParent;
+        if (parent == null) {
+            loadParentPath = null;
+            throw new IllegalStateException("snapshot lists " + path + " before its parent");
+        }
+        DataNode node = child(parent, path, slash + 1, path.length());
+        if (node != null) {
+            approximateDataSize -= path.length() + node.dataLength();
+            index(path, node.ephemeralOwner(), false);
+            node.setAcl(interned);
+            node.setData(data, stat);
+        } else {
+            parent.addChild(new DataNode(nameBytes(path, slash + 1), data, interned, stat));
+            nodeCount++;
+        }
+        approximateDataSize += path.length() + (data == null ? 0 : data.length);
+        index(path, owner, true);
     }
 
     /** Number of nodes, counted as ZooKeeper's srvr counts them (its root is in the map twice). */
     public int nodeCountAsZooKeeper() {
-        return nodes.size() + 1;
+        return nodeCount + 1;
     }
 
     public int nodeCount() {
-        return nodes.size();
+        return nodeCount;
     }
 
     public long approximateDataSize() {
@@ -262,20 +338,15 @@ public final class DataTree {
 
     /** All descendants of {@code path}, not counting the node itself. */
     public int countDescendants(String path) {
-        DataNode start = nodes.get(path);
+        DataNode start = get(path);
         if (start == null) {
             return 0;
         }
         int count = 0;
-        ArrayDeque<String> todo = new ArrayDeque<>();
-        todo.push(path);
+        ArrayDeque<DataNode> todo = new ArrayDeque<>();
+        todo.push(start);
         while (!todo.isEmpty()) {
-            String p = todo.pop();
-            DataNode n = nodes.get(p);
-            if (n == null) {
-                continue;
-            }
-            for (String child : n.childPaths()) {
+            for (DataNode child : todo.pop().childNodes()) {
                 count++;
                 todo.push(child);
             }

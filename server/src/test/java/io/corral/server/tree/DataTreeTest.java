@@ -297,4 +297,62 @@ class DataTreeTest {
         assertEquals(Code.OK, tree.delete("/abc", 3));
         assertEquals(before, tree.approximateDataSize());
     }
+
+    @Test
+    void dataOfAnySizeComesBackAndMovesBetweenTheRecordAndItsOwnArray() {
+        byte[] small = bytes("s".repeat(DataNode.INLINE_DATA_MAX));
+        byte[] large = bytes("L".repeat(DataNode.INLINE_DATA_MAX + 1));
+        assertEquals(Code.OK, tree.create("/d", large, OPEN, 0, -1, 1, T0));
+        assertSame(large, tree.get("/d").data(), "large data is held as it came, never copied per read");
+        create("/d/child", 2);
+        assertSame(large, tree.get("/d").data(), "a child's create changes the parent's stat, not its data");
+        assertEquals(Code.OK, tree.setData("/d", small, 1, 3, T0 + 3));
+        assertArrayEquals(small, tree.get("/d").data());
+        assertEquals(small.length, stat("/d").dataLength());
+        assertEquals(Code.OK, tree.setData("/d", null, 2, 4, T0 + 4));
+        assertNull(tree.get("/d").data(), "null data stays null");
+        assertEquals(0, stat("/d").dataLength());
+        assertEquals(Code.OK, tree.setData("/d", large, 3, 5, T0 + 5));
+        assertSame(large, tree.get("/d").data());
+        assertEquals(new Stat(1, 5, T0, T0 + 5, 3, 1, 0, 0, large.length, 1, 2), stat("/d"));
+        assertEquals(Code.OK, tree.setData("/d", new byte[0], 4, 6, T0 + 6));
+        assertArrayEquals(new byte[0], tree.get("/d").data(), "empty data is not null");
+    }
+
+    @Test
+    void namesAreFoundWhateverTheirCharacters() {
+        create("/ünï", 1);
+        create("/ünï/€uro", 2);
+        create("/ünï/euro", 3);
+        assertNotNull(tree.get("/ünï/€uro"));
+        assertArrayEquals(bytes("/ünï/€uro"), tree.get("/ünï/€uro").data());
+        assertEquals(Set.of("€uro", "euro"), tree.get("/ünï").children());
+        assertEquals(Code.OK, tree.delete("/ünï/€uro", 4));
+        assertNull(tree.get("/ünï/€uro"));
+        assertNotNull(tree.get("/ünï/euro"));
+    }
+
+    @Test
+    void malformedPathsFindNothing() {
+        create("/a", 1);
+        for (String p : new String[] {"", "a", "/a/", "//a", "/a//", "/b/a"}) {
+            assertNull(tree.get(p), p);
+        }
+    }
+
+    @Test
+    void loadPutsSnapshotNodesInPlaceWithTheirStoredStat() {
+        DataTree loaded = new DataTree(true);
+        loaded.load("/", new byte[0], OPEN, 0, 0, 0, 0, 0, 2, 0, 0, 9);
+        loaded.load("/a", bytes("x"), OPEN, 3, 5, T0, T0 + 1, 2, 4, 1, 0, 8);
+        loaded.load("/a/b", null, OPEN, 8, 8, T0, T0, 0, 0, 0, SESSION, 8);
+        loaded.load("/a/c", bytes("y"), OPEN, 9, 9, T0, T0, 0, 0, 0, 0, 9);
+        loaded.load("/zookeeper", new byte[0], OPEN, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals(new Stat(3, 5, T0, T0 + 1, 2, 2 * 4 - 2, 1, 0, 1, 2, 8), loaded.statOf(loaded.get("/a")));
+        assertEquals(9, loaded.get("/").pzxid());
+        assertEquals(Set.of("/a/b"), loaded.ephemeralsOf(SESSION));
+        assertEquals(7, loaded.nodeCount(), "the built-ins are overwritten, not added twice");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> loaded.load("/x/y", null, OPEN, 1, 1, 0, 0, 0, 0, 0, 0, 1));
+    }
 }
