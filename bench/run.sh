@@ -14,6 +14,10 @@
 #                  "file", Corral also gets forceSync=yes and the table stops flagging writes as not comparable
 #   BENCH_MVN_ARGS extra Maven arguments for the build (e.g. -o)
 #   BENCH_ARGS     extra LoadGenerator options for every workload (e.g. "--duration-s 2 --sessions 4")
+#   BENCH_SERVERS  which servers to run (default "zookeeper corral"; "corral" alone to profile it)
+#   CORRAL_JVM_ARGS extra JVM options for Corral's servers only, e.g. JFR recordings (one file per server
+#                  in the directory, which must exist) to profile a workload:
+#                  CORRAL_JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=/tmp/corral-jfr"
 #
 # The servers run one at a time, never both under load: ZooKeeper then Corral for the request workloads (one
 # server process each, workloads in order), then ZooKeeper then Corral again on fresh processes for memory.
@@ -59,6 +63,7 @@ else
   OPS_LIMIT_S=600; MEMORY_LIMIT_S=1200; OPS_NEED_S=60; MEMORY_NEED_S=300; WINDOW_S=40
 fi
 START_S=$SECONDS
+SERVERS=${BENCH_SERVERS:-zookeeper corral}
 DEADLINE_S=$((START_S + BUDGET_MIN * 60))
 
 RUN_DIR="$BENCH/target/runs/$(date +%Y%m%d-%H%M%S)-$MODE"
@@ -168,6 +173,7 @@ start_server() {  # start_server KIND: sets SERVER_PID, SERVER_PORT, SERVER_LOG
     extra=(-Dlogback.configurationFile="$BENCH/conf/logback-zookeeper.xml")
   else
     main=io.corral.server.Main; cp=$CORRAL_CP
+    read -r -a extra <<<"${CORRAL_JVM_ARGS:-}"
   fi
   (cd "$dir" && exec java -Xmx"$HEAP" -XX:+UseG1GC "${extra[@]+"${extra[@]}"}" -cp "$cp" "$main" "$dir/zoo.cfg") \
     >"$SERVER_LOG" 2>&1 &
@@ -285,6 +291,7 @@ restart_same() {  # restart_same: restarts SERVER_KIND on the last server's dire
     extra=(-Dlogback.configurationFile="$BENCH/conf/logback-zookeeper.xml")
   else
     main=io.corral.server.Main; cp=$CORRAL_CP
+    read -r -a extra <<<"${CORRAL_JVM_ARGS:-}"
   fi
   local t0; t0=$(date +%s%N)
   (cd "$dir" && exec java -Xmx"$HEAP" -XX:+UseG1GC "${extra[@]+"${extra[@]}"}" -cp "$cp" "$main" "$dir/zoo.cfg") \
@@ -327,6 +334,7 @@ start_ensemble() {  # start_ensemble KIND
     extra=(-Dlogback.configurationFile="$BENCH/conf/logback-zookeeper.xml")
   else
     main=io.corral.server.Main; cp=$CORRAL_CP
+    read -r -a extra <<<"${CORRAL_JVM_ARGS:-}"
   fi
   for id in 1 2 3; do
     dir="$TMP_ROOT/$kind-ens$SERVER_SEQ-$id"; mkdir -p "$dir/data"; echo "$id" >"$dir/data/myid"
@@ -406,14 +414,14 @@ log "mode $MODE, -Xmx$HEAP for both servers, budget $BUDGET_MIN min, results in 
 log "machine: $(nproc) cores, $(free -m | awk '/^Mem:/{print $2}') MB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 preflight_corral || log "Corral does not start; running anyway so that the ZooKeeper side and the failure are recorded"
 
-for kind in zookeeper corral; do
+for kind in $SERVERS; do
   start_server "$kind" || { for w in $OPS_WORKLOADS; do emit "$kind" "$w" failed "server did not start"; done; continue; }
   for w in $OPS_WORKLOADS; do
     run_workload "$w" "$OPS_NEED_S" "$OPS_LIMIT_S"
   done
   stop_server
 done
-for kind in zookeeper corral; do
+for kind in $SERVERS; do
   if [ -z "$ONLY" ] || grep -qw -e memory -e restart <<<"${ONLY//,/ }"; then
     start_server "$kind" || { emit "$kind" memory failed "server did not start"; continue; }
     # restart needs the memory phase's znodes, even when only restart was asked for.
@@ -424,7 +432,7 @@ for kind in zookeeper corral; do
   fi
 done
 ENSEMBLE_WORKLOADS="create set get mixed"
-for kind in zookeeper corral; do
+for kind in $SERVERS; do
   if [ -n "$ONLY" ] && ! grep -qw -e ensemble -e failover <<<"${ONLY//,/ }"; then break; fi
   start_ensemble "$kind" || { emit "$kind" failover failed "ensemble did not start"; continue; }
   for w in $ENSEMBLE_WORKLOADS; do

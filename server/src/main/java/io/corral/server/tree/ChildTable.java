@@ -30,7 +30,7 @@ final class ChildTable {
         int mask = slots.length - 1;
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             DataNode n = slots[i];
-            if (n == null || n.nameEquals(path, from, to)) {
+            if (n == null || n.nameHash() == hash && n.nameEquals(path, from, to)) {
                 return n;
             }
         }
@@ -39,9 +39,10 @@ final class ChildTable {
     /** The child named by the UTF-8 bytes {@code name}; or null. */
     DataNode find(byte[] name) {
         int mask = slots.length - 1;
-        for (int i = spread(hash(name, 0, name.length)) & mask; ; i = (i + 1) & mask) {
+        int hash = hash(name, 0, name.length);
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             DataNode n = slots[i];
-            if (n == null || n.nameEquals(name)) {
+            if (n == null || n.nameHash() == hash && n.nameEquals(name)) {
                 return n;
             }
         }

@@ -44,9 +44,13 @@ public final class DataTree {
     private long approximateDataSize;
     /** Read by monitoring from other threads; written by the apply thread only. */
     private volatile int nodeCount;
-    /** Snapshots list siblings one after the other: loading them finds their parent once. */
-    private String loadParentPath;
-    private DataNode loadParent;
+    /**
+     * The parent the last lookup went through: requests come in runs under one parent (a queue, a lock, a
+     * service's members), and a lookup that starts there reads one child table instead of one per segment.
+     * Forgotten when that node is deleted (its ancestors cannot go first: they have a child).
+     */
+    private String lastParentPath;
+    private DataNode lastParent;
 
     public DataTree(boolean extendedTypes) {
         this.extendedTypes = extendedTypes;
@@ -84,8 +88,15 @@ public final class DataTree {
         return root;
     }
 
-    /** The node at {@code path[0, end)}, found from the root one segment at a time; {@code end} > 1. */
+    /** The node at {@code path[0, end)}; {@code end} > 1. */
     private DataNode walk(String path, int end) {
+        int slash = path.lastIndexOf('/', end - 1);
+        DataNode parent = parentOf(path, slash);
+        return parent == null ? null : child(parent, path, slash + 1, end);
+    }
+
+    /** The node at {@code path[0, end)}, found from the root one segment at a time; {@code end} > 1. */
+    private DataNode walkFromRoot(String path, int end) {
         DataNode node = root;
         int from = 1;
         while (true) {
@@ -100,7 +111,18 @@ public final class DataTree {
     }
 
     private DataNode parentOf(String path, int lastSlash) {
-        return lastSlash == 0 ? root : walk(path, lastSlash);
+        if (lastSlash == 0) {
+            return root;
+        }
+        if (lastParentPath != null && lastParentPath.length() == lastSlash && path.startsWith(lastParentPath)) {
+            return lastParent;
+        }
+        DataNode parent = walkFromRoot(path, lastSlash);
+        if (parent != null) {
+            lastParentPath = path.substring(0, lastSlash);
+            lastParent = parent;
+        }
+        return parent;
     }
 
     /** The child of {@code parent} named {@code path[from, to)}. */
@@ -177,6 +199,10 @@ public final class DataTree {
         DataNode node = child(parent, path, slash + 1, path.length());
         if (node != null) {
             parent.removeChild(node);
+            if (node == lastParent) {
+                lastParentPath = null;
+                lastParent = null;
+            }
         }
         // Replaying a log over a fuzzy snapshot, the node may be gone already; its parent's pzxid still moves to
         // this delete, as ZooKeeper's deleteNode does (ZOOKEEPER-3145), so both agree on the Stat.
@@ -299,14 +325,8 @@ public final class DataTree {
             return;
         }
         int slash = path.lastIndexOf('/');
-        String parentPath = slash == 0 ? "/" : path.substring(0, slash);
-        if (!parentPath.equals(loadParentPath)) {
-            loadParent = get(parentPath);
-            loadParentPath = parentPath;
-        }
-        DataNode parent = loadParent;
+        DataNode parent = parentOf(path, slash);
         if (parent == null) {
-            loadParentPath = null;
             throw new IllegalStateException("snapshot lists " + path + " before its parent");
         }
         DataNode node = child(parent, path, slash + 1, path.length());

@@ -355,4 +355,21 @@ class DataTreeTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> loaded.load("/x/y", null, OPEN, 1, 1, 0, 0, 0, 0, 0, 0, 1));
     }
+
+    @Test
+    void aParentDeletedAndCreatedAgainIsNotFoundThroughItsOldSelf() {
+        create("/p", 1);
+        create("/p/a", 2);
+        assertNotNull(tree.get("/p/a"));
+        assertEquals(Code.OK, tree.delete("/p/a", 3));
+        assertEquals(Code.OK, tree.delete("/p", 4));
+        assertNull(tree.get("/p/a"));
+        create("/p", 5);
+        create("/p/b", 6);
+        assertNotNull(tree.get("/p/b"));
+        assertEquals(Set.of("b"), tree.get("/p").children());
+        assertEquals(5, tree.get("/p").czxid());
+        assertEquals(Code.OK, tree.delete("/p/b", 7));
+        assertNull(tree.get("/p/b"));
+    }
 }
