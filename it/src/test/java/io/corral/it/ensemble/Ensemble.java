@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -608,12 +607,6 @@ public final class Ensemble implements AutoCloseable {
         }
     }
 
-    private static Path logDir() throws IOException {
-        Path dir = Paths.get(System.getProperty("basedir", "."), "target", "it-logs");
-        Files.createDirectories(dir);
-        return dir;
-    }
-
     /** Free loopback ports, all held open while choosing so that none is handed out twice. */
     private static int[] freePorts(int n) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
@@ -721,7 +714,7 @@ public final class Ensemble implements AutoCloseable {
                 }
                 Files.createDirectories(m.dataDir);
                 Files.writeString(m.dataDir.resolve("myid"), id + "\n", StandardCharsets.US_ASCII);
-                m.logFile = logDir().resolve(name + "-" + id + ".log");
+                m.logFile = ServerProcess.logDir().resolve(name + "-" + id + ".log");
                 Files.deleteIfExists(m.logFile);
                 members.put(id, m);
             }

@@ -391,7 +391,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static Path logDir() throws IOException {
+    /** {@code target/it-logs}, created if missing: where every server and tool the tests start writes its output. */
+    public static Path logDir() throws IOException {
         Path dir = Paths.get(System.getProperty("basedir", "."), "target", "it-logs");
         Files.createDirectories(dir);
         return dir;
