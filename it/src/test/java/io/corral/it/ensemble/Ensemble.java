@@ -2,14 +2,10 @@ package io.corral.it.ensemble;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +69,17 @@ public final class Ensemble implements AutoCloseable {
     private final List<String> jvmArgs;
     private final Thread reaper;
 
-    private Ensemble(String name, Target target, Path root, SortedMap<Integer, Member> members, List<String> jvmArgs) {
+    private Ensemble(String name, Target target, Path root, Collection<MemberConfig> configs, List<String> jvmArgs)
+            throws IOException {
         this.name = name;
         this.target = target;
         this.root = root;
-        this.members = members;
+        this.members = new TreeMap<>();
+        for (MemberConfig config : configs) {
+            Path logFile = ServerProcess.logDir().resolve(name + "-" + config.id + ".log");
+            Files.deleteIfExists(logFile);
+            members.put(config.id, new Member(config, logFile));
+        }
         this.jvmArgs = jvmArgs;
         this.reaper = new Thread(() -> members.values().forEach(m -> {
             Process p = m.process;
@@ -97,38 +100,16 @@ public final class Ensemble implements AutoCloseable {
         return new Builder(testClass.getSimpleName() + "." + label);
     }
 
-    /** One server of the ensemble: its ports, files and current process. */
+    /** One server of the ensemble: its configuration, its log file and its current process. */
     private static final class Member {
-        final int id;
-        final boolean observer;
-        final int clientPort;
-        final int quorumPort;
-        final int electionPort;
-        /** The admin endpoint's port, or -1 when it is off (the default). */
-        int adminPort = -1;
-        final Path dir;
-        final Path dataDir;
-        final Path cfgFile;
-        String cfgText;
-        Map<String, String> config;
-        Path logFile;
+        final MemberConfig config;
+        final Path logFile;
         int starts;
         volatile Process process;
 
-        Member(int id, boolean observer, int clientPort, int quorumPort, int electionPort, Path dir) {
-            this.id = id;
-            this.observer = observer;
-            this.clientPort = clientPort;
-            this.quorumPort = quorumPort;
-            this.electionPort = electionPort;
-            this.dir = dir;
-            this.dataDir = dir.resolve("data");
-            this.cfgFile = dir.resolve("zoo.cfg");
-        }
-
-        String serverLine() {
-            return HOST + ":" + quorumPort + ":" + electionPort + (observer ? ":observer" : "") + ";" + HOST + ":"
-                    + clientPort;
+        Member(MemberConfig config, Path logFile) {
+            this.config = config;
+            this.logFile = logFile;
         }
 
         boolean alive() {
@@ -254,16 +235,16 @@ public final class Ensemble implements AutoCloseable {
     }
 
     public List<Integer> voterIds() {
-        return members.values().stream().filter(m -> !m.observer).map(m -> m.id).collect(Collectors.toList());
+        return members.values().stream().filter(m -> !m.config.observer).map(m -> m.config.id).collect(Collectors.toList());
     }
 
     public List<Integer> observerIds() {
-        return members.values().stream().filter(m -> m.observer).map(m -> m.id).collect(Collectors.toList());
+        return members.values().stream().filter(m -> m.config.observer).map(m -> m.config.id).collect(Collectors.toList());
     }
 
     /** Ids of the running members. */
     public List<Integer> liveIds() {
-        return members.values().stream().filter(Member::alive).map(m -> m.id).collect(Collectors.toList());
+        return members.values().stream().filter(Member::alive).map(m -> m.config.id).collect(Collectors.toList());
     }
 
     public boolean isAlive(int id) {
@@ -279,12 +260,12 @@ public final class Ensemble implements AutoCloseable {
     }
 
     public int clientPort(int id) {
-        return member(id).clientPort;
+        return member(id).config.clientPort;
     }
 
     /** The admin endpoint's port of member {@code id}; the ensemble must be built with {@link Builder#adminServer()}. */
     public int adminPort(int id) {
-        int port = member(id).adminPort;
+        int port = member(id).config.adminPort;
         if (port < 0) {
             throw new IllegalStateException("the admin endpoint of " + name + " is off: build it with adminServer()");
         }
@@ -293,12 +274,12 @@ public final class Ensemble implements AutoCloseable {
 
     /** The quorum (leader/learner) port member {@code id} listens on. */
     public int quorumPort(int id) {
-        return member(id).quorumPort;
+        return member(id).config.quorumPort;
     }
 
     /** The leader-election port member {@code id} listens on. */
     public int electionPort(int id) {
-        return member(id).electionPort;
+        return member(id).config.electionPort;
     }
 
     /**
@@ -318,18 +299,12 @@ public final class Ensemble implements AutoCloseable {
         if (viewer.alive()) {
             throw new IllegalStateException("overrideAddress: server " + inConfigOf + " is running; stop it first");
         }
-        String line = HOST + ":" + quorumPort + ":" + electionPort + (target.observer ? ":observer" : "") + ";" + HOST
-                + ":" + target.clientPort;
-        viewer.config.put("server." + member, line);
-        StringBuilder text = new StringBuilder();
-        viewer.config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Files.writeString(viewer.cfgFile, text.toString(), StandardCharsets.UTF_8);
-        viewer.cfgText = text.toString();
+        viewer.config.overrideServerLine(target.config, quorumPort, electionPort);
     }
 
     /** The running members' client addresses, comma separated (the connect string for all of them). */
     public String connectString() {
-        String s = members.values().stream().filter(Member::alive).map(m -> HOST + ":" + m.clientPort)
+        String s = members.values().stream().filter(Member::alive).map(m -> HOST + ":" + m.config.clientPort)
                 .collect(Collectors.joining(","));
         if (s.isEmpty()) {
             throw new IllegalStateException("no member of " + name + " is running");
@@ -339,16 +314,16 @@ public final class Ensemble implements AutoCloseable {
 
     /** Every member's client address, running or not. */
     public String connectStringAll() {
-        return members.values().stream().map(m -> HOST + ":" + m.clientPort).collect(Collectors.joining(","));
+        return members.values().stream().map(m -> HOST + ":" + m.config.clientPort).collect(Collectors.joining(","));
     }
 
     /** The client address of member {@code id} alone. */
     public String connectString(int id) {
-        return HOST + ":" + member(id).clientPort;
+        return HOST + ":" + member(id).config.clientPort;
     }
 
     public Path dataDir(int id) {
-        return member(id).dataDir;
+        return member(id).config.dataDir;
     }
 
     public Path logFile(int id) {
@@ -384,7 +359,7 @@ public final class Ensemble implements AutoCloseable {
 
     /** The zoo.cfg text of member {@code id}. */
     public String config(int id) {
-        return member(id).cfgText;
+        return member(id).config.text();
     }
 
     // ------------------------------------------------------------------------------------------------ roles
@@ -453,7 +428,7 @@ public final class Ensemble implements AutoCloseable {
         List<Integer> leaders = new ArrayList<>();
         int voting = 0;
         for (Map.Entry<Integer, String> e : modes.entrySet()) {
-            boolean voter = !member(e.getKey()).observer;
+            boolean voter = !member(e.getKey()).config.observer;
             if (LEADER.equals(e.getValue())) {
                 leaders.add(e.getKey()); // an observer saying leader counts too: it makes no valid ensemble
                 voting += voter ? 1 : 0;
@@ -505,17 +480,17 @@ public final class Ensemble implements AutoCloseable {
         StringBuilder s = new StringBuilder(name).append(" (").append(target).append("):");
         for (Member m : members.values()) {
             Process p = m.process;
-            s.append("\n  server ").append(m.id).append(m.observer ? " (observer)" : "").append(": ");
+            s.append("\n  server ").append(m.config.id).append(m.config.observer ? " (observer)" : "").append(": ");
             if (p == null) {
                 s.append("never started");
             } else if (!p.isAlive()) {
                 s.append("pid ").append(p.pid()).append(" exited ").append(p.exitValue());
             } else {
-                String srvr = srvr(m.id);
+                String srvr = srvr(m.config.id);
                 s.append("pid ").append(p.pid()).append(", mode ")
                         .append(srvr == null ? "no answer" : srvr.contains(NOT_SERVING) ? "not serving" : parseMode(srvr));
             }
-            s.append(", client port ").append(m.clientPort).append(", log ").append(m.logFile);
+            s.append(", client port ").append(m.config.clientPort).append(", log ").append(m.logFile);
         }
         return s.toString();
     }
@@ -546,7 +521,7 @@ public final class Ensemble implements AutoCloseable {
     }
 
     private static String fourLetter(Member m, String cmd, int readTimeoutMs) throws IOException {
-        return FourLetterWord.ask(HOST, m.clientPort, cmd, 2_000, readTimeoutMs);
+        return FourLetterWord.ask(HOST, m.config.clientPort, cmd, 2_000, readTimeoutMs);
     }
 
     // ------------------------------------------------------------------------------------------------ internals
@@ -561,20 +536,21 @@ public final class Ensemble implements AutoCloseable {
 
     private void spawn(Member m) throws IOException {
         // Only what ServerCommand reads for the command line; zoo.cfg is the member's own file.
-        Map<String, String> commandConfig = new LinkedHashMap<>(m.config);
+        Map<String, String> commandConfig = new LinkedHashMap<>(m.config.keys());
         commandConfig.putIfAbsent("extendedTypesEnabled", "false");
-        List<String> command = ServerCommand.buildEnsembleMember(target, commandConfig, m.dir, m.cfgFile, jvmArgs);
+        List<String> command = ServerCommand.buildEnsembleMember(target, commandConfig, m.config.dir,
+                m.config.cfgFile, jvmArgs);
         m.starts++;
         String now = LocalTime.now().format(CLOCK);
-        String header = "# [test " + now + "] start " + m.starts + " of server " + m.id + " of " + name + "\n# " + String.join(" ", command)
-                + "\n# zoo.cfg:\n" + m.cfgText.strip().replaceAll("(?m)^", "#   ") + "\n\n";
+        String header = "# [test " + now + "] start " + m.starts + " of server " + m.config.id + " of " + name + "\n# "
+                + String.join(" ", command) + "\n# zoo.cfg:\n" + m.config.text().strip().replaceAll("(?m)^", "#   ") + "\n\n";
         if (m.starts == 1) {
             Files.writeString(m.logFile, header, StandardCharsets.UTF_8);
         } else {
             Files.writeString(m.logFile, "\n" + header, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(m.dir.toFile())
+                .directory(m.config.dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(m.logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -594,16 +570,16 @@ public final class Ensemble implements AutoCloseable {
     private void awaitListening(Member m) {
         Process p = m.process;
         try {
-            await("server " + m.id + " of " + name + " answers ruok").atMost(LISTEN_TIMEOUT)
+            await("server " + m.config.id + " of " + name + " answers ruok").atMost(LISTEN_TIMEOUT)
                     .pollDelay(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(100)).until(() -> {
                         if (!p.isAlive()) {
-                            throw new IllegalStateException("server " + m.id + " exited with " + p.exitValue()
-                                    + " before answering ruok; log " + m.logFile + ":\n" + logText(m.id));
+                            throw new IllegalStateException("server " + m.config.id + " exited with " + p.exitValue()
+                                    + " before answering ruok; log " + m.logFile + ":\n" + logText(m.config.id));
                         }
-                        return "imok".equals(fourLetterOrNull(m.id, "ruok"));
+                        return "imok".equals(fourLetterOrNull(m.config.id, "ruok"));
                     });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("server " + m.id + " does not answer ruok\n" + describe(), e);
+            throw new AssertionError("server " + m.config.id + " does not answer ruok\n" + describe(), e);
         }
     }
 
@@ -705,52 +681,25 @@ public final class Ensemble implements AutoCloseable {
             int total = voters + observers;
             int perMember = adminServer ? 4 : 3;
             int[] ports = freePorts(perMember * total);
-            SortedMap<Integer, Member> members = new TreeMap<>();
+            SortedMap<Integer, MemberConfig> members = new TreeMap<>();
             for (int id = 1; id <= total; id++) {
                 int i = perMember * (id - 1);
-                Member m = new Member(id, id > voters, ports[i], ports[i + 1], ports[i + 2], root.resolve("server" + id));
-                if (adminServer) {
-                    m.adminPort = ports[i + 3];
-                }
-                Files.createDirectories(m.dataDir);
-                Files.writeString(m.dataDir.resolve("myid"), id + "\n", StandardCharsets.US_ASCII);
-                m.logFile = ServerProcess.logDir().resolve(name + "-" + id + ".log");
-                Files.deleteIfExists(m.logFile);
-                members.put(id, m);
+                members.put(id, new MemberConfig(id, id > voters, ports[i], ports[i + 1], ports[i + 2],
+                        adminServer ? ports[i + 3] : -1, root.resolve("server" + id)));
             }
-            for (Member m : members.values()) {
-                Map<String, String> cfg = new LinkedHashMap<>();
-                cfg.put("tickTime", Integer.toString(tickTime));
-                cfg.put("initLimit", Integer.toString(initLimit));
-                cfg.put("syncLimit", Integer.toString(syncLimit));
-                cfg.put("dataDir", m.dataDir.toString());
-                cfg.put("4lw.commands.whitelist", "*");
-                if (m.adminPort > 0) {
-                    cfg.put("admin.enableServer", "true");
-                    cfg.put("admin.serverAddress", HOST);
-                    cfg.put("admin.serverPort", Integer.toString(m.adminPort));
-                } else {
-                    cfg.put("admin.enableServer", "false");
-                }
-                if (m.observer) {
-                    cfg.put("peerType", "observer");
-                }
-                cfg.putAll(extra);
-                for (Member other : members.values()) {
-                    cfg.put("server." + other.id, other.serverLine());
-                }
-                StringBuilder text = new StringBuilder();
-                cfg.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-                Files.writeString(m.cfgFile, text.toString(), StandardCharsets.UTF_8);
-                m.config = cfg;
-                m.cfgText = text.toString();
+            Map<String, String> timing = new LinkedHashMap<>();
+            timing.put("tickTime", Integer.toString(tickTime));
+            timing.put("initLimit", Integer.toString(initLimit));
+            timing.put("syncLimit", Integer.toString(syncLimit));
+            for (MemberConfig m : members.values()) {
+                m.write(timing, extra, members.values());
             }
             List<String> args = new ArrayList<>();
             // Four or five JVMs share the machine with the tests: keep each small and light on compiler threads.
             args.add("-XX:+UseSerialGC");
             args.add("-XX:TieredStopAtLevel=1");
             args.addAll(jvmArgs);
-            return new Ensemble(name, t, root, members, List.copyOf(args));
+            return new Ensemble(name, t, root, members.values(), List.copyOf(args));
         }
 
         /** {@link #build()} then {@link Ensemble#start()}; the ensemble is closed if it does not come up. */
