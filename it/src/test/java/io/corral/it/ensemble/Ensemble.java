@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -39,6 +35,9 @@ import io.corral.it.support.Target;
  * {@code myid}, and a client port, a quorum port and an election port picked free. Every member's zoo.cfg lists the
  * whole ensemble in the ZooKeeper 3.5+ form {@code server.<id>=127.0.0.1:<quorum>:<election>[:observer];127.0.0.1:<client>};
  * an observer's own zoo.cfg also says {@code peerType=observer}.
+ *
+ * <p>{@link EnsembleBuilder} lays the members out on disk ({@link MemberConfig}); this class runs them: it starts,
+ * stops and kills their processes and asks them for their roles.
  *
  * <p>Output of member {@code id} goes to {@code target/it-logs/<name>-<id>.log}, where {@code name} is the test class
  * (plus {@code .<label>} when given, or {@code .2}, {@code .3}... for further ensembles of the same name in one run);
@@ -59,7 +58,6 @@ public final class Ensemble implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
-    private static final Map<String, AtomicInteger> NAMES = new ConcurrentHashMap<>();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final String name;
@@ -69,7 +67,8 @@ public final class Ensemble implements AutoCloseable {
     private final List<String> jvmArgs;
     private final Thread reaper;
 
-    private Ensemble(String name, Target target, Path root, Collection<MemberConfig> configs, List<String> jvmArgs)
+    /** Takes over the members {@link EnsembleBuilder#build()} wrote; starts nothing. */
+    Ensemble(String name, Target target, Path root, Collection<MemberConfig> configs, List<String> jvmArgs)
             throws IOException {
         this.name = name;
         this.target = target;
@@ -91,13 +90,13 @@ public final class Ensemble implements AutoCloseable {
     }
 
     /** Logs in {@code target/it-logs/<TestClass>-<id>.log}. */
-    public static Builder builder(Class<?> testClass) {
-        return new Builder(testClass.getSimpleName());
+    public static EnsembleBuilder builder(Class<?> testClass) {
+        return new EnsembleBuilder(testClass.getSimpleName());
     }
 
     /** For a class with several ensembles: logs in {@code target/it-logs/<TestClass>.<label>-<id>.log}. */
-    public static Builder builder(Class<?> testClass, String label) {
-        return new Builder(testClass.getSimpleName() + "." + label);
+    public static EnsembleBuilder builder(Class<?> testClass, String label) {
+        return new EnsembleBuilder(testClass.getSimpleName() + "." + label);
     }
 
     /** One server of the ensemble: its configuration, its log file and its current process. */
@@ -263,7 +262,10 @@ public final class Ensemble implements AutoCloseable {
         return member(id).config.clientPort;
     }
 
-    /** The admin endpoint's port of member {@code id}; the ensemble must be built with {@link Builder#adminServer()}. */
+    /**
+     * The admin endpoint's port of member {@code id}; the ensemble must be built with
+     * {@link EnsembleBuilder#adminServer()}.
+     */
     public int adminPort(int id) {
         int port = member(id).config.adminPort;
         if (port < 0) {
@@ -580,137 +582,6 @@ public final class Ensemble implements AutoCloseable {
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("server " + m.config.id + " does not answer ruok\n" + describe(), e);
-        }
-    }
-
-    /** Free loopback ports, all held open while choosing so that none is handed out twice. */
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket();
-                sockets.add(s);
-                s.setReuseAddress(true);
-                s.bind(new InetSocketAddress(HOST, 0));
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
-    }
-
-    /** Sizes, timing and extra keys of an ensemble. */
-    public static final class Builder {
-        private final String testName;
-        private final Map<String, String> extra = new LinkedHashMap<>();
-        private final List<String> jvmArgs = new ArrayList<>();
-        private int voters = 3;
-        private int observers;
-        private int tickTime = 200;
-        private int initLimit = 10;
-        private int syncLimit = 5;
-        private boolean adminServer;
-        private Target target;
-
-        private Builder(String testName) {
-            this.testName = testName;
-        }
-
-        public Builder voters(int n) {
-            this.voters = n;
-            return this;
-        }
-
-        public Builder observers(int n) {
-            this.observers = n;
-            return this;
-        }
-
-        public Builder tickTime(int ms) {
-            this.tickTime = ms;
-            return this;
-        }
-
-        public Builder initLimit(int ticks) {
-            this.initLimit = ticks;
-            return this;
-        }
-
-        public Builder syncLimit(int ticks) {
-            this.syncLimit = ticks;
-            return this;
-        }
-
-        /**
-         * Turns every member's admin endpoint on, on 127.0.0.1 and a free port of its own ({@link #adminPort(int)});
-         * it is off otherwise.
-         */
-        public Builder adminServer() {
-            this.adminServer = true;
-            return this;
-        }
-
-        /** Any other zoo.cfg key, written to every member's zoo.cfg. */
-        public Builder set(String key, String value) {
-            extra.put(key, value);
-            return this;
-        }
-
-        /** An extra JVM argument for every member. */
-        public Builder jvmArg(String arg) {
-            jvmArgs.add(arg);
-            return this;
-        }
-
-        /** This implementation regardless of {@code -Dit.target}. */
-        public Builder target(Target t) {
-            this.target = t;
-            return this;
-        }
-
-        /** Writes every member's directory, myid and zoo.cfg; starts nothing. */
-        public Ensemble build() throws IOException {
-            int n = NAMES.computeIfAbsent(testName, k -> new AtomicInteger()).incrementAndGet();
-            String name = n == 1 ? testName : testName + "." + n;
-            Target t = target != null ? target : Target.current();
-            Path root = Files.createTempDirectory("corral-it-" + name + "-");
-            int total = voters + observers;
-            int perMember = adminServer ? 4 : 3;
-            int[] ports = freePorts(perMember * total);
-            SortedMap<Integer, MemberConfig> members = new TreeMap<>();
-            for (int id = 1; id <= total; id++) {
-                int i = perMember * (id - 1);
-                members.put(id, new MemberConfig(id, id > voters, ports[i], ports[i + 1], ports[i + 2],
-                        adminServer ? ports[i + 3] : -1, root.resolve("server" + id)));
-            }
-            Map<String, String> timing = new LinkedHashMap<>();
-            timing.put("tickTime", Integer.toString(tickTime));
-            timing.put("initLimit", Integer.toString(initLimit));
-            timing.put("syncLimit", Integer.toString(syncLimit));
-            for (MemberConfig m : members.values()) {
-                m.write(timing, extra, members.values());
-            }
-            List<String> args = new ArrayList<>();
-            // Four or five JVMs share the machine with the tests: keep each small and light on compiler threads.
-            args.add("-XX:+UseSerialGC");
-            args.add("-XX:TieredStopAtLevel=1");
-            args.addAll(jvmArgs);
-            return new Ensemble(name, t, root, members.values(), List.copyOf(args));
-        }
-
-        /** {@link #build()} then {@link Ensemble#start()}; the ensemble is closed if it does not come up. */
-        public Ensemble start() throws IOException {
-            Ensemble e = build();
-            try {
-                return e.start();
-            } catch (RuntimeException | Error | IOException ex) {
-                e.close();
-                throw ex;
-            }
         }
     }
 }

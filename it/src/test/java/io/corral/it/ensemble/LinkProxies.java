@@ -19,7 +19,7 @@ import io.corral.it.support.TcpProxy;
  * addresses: whatever the viewer dials to reach the target (a learner's link to its leader, an election
  * notification) goes through them. Client ports are never proxied.
  *
- * <p>Set up after {@link Ensemble.Builder#build()} and before {@link Ensemble#start()}.
+ * <p>Set up after {@link EnsembleBuilder#build()} and before {@link Ensemble#start()}.
  */
 final class LinkProxies implements AutoCloseable {
 
