@@ -3,14 +3,8 @@ package io.corral.it.ensemble;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,7 +36,7 @@ import io.corral.it.support.Target;
  * <p>Output of member {@code id} goes to {@code target/it-logs/<name>-<id>.log}, where {@code name} is the test class
  * (plus {@code .<label>} when given, or {@code .2}, {@code .3}... for further ensembles of the same name in one run);
  * a restart appends to the same file after a {@code # start <n>} header, and kills and stops are noted there too,
- * so one file tells a member's whole story.
+ * so one file tells a member's whole story ({@link MemberLog}).
  *
  * <p>Every wait is bounded. Roles come from the {@code srvr} four-letter word ({@link #mode(int)}).
  */
@@ -58,7 +52,6 @@ public final class Ensemble implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final String name;
     private final Target target;
@@ -75,9 +68,7 @@ public final class Ensemble implements AutoCloseable {
         this.root = root;
         this.members = new TreeMap<>();
         for (MemberConfig config : configs) {
-            Path logFile = ServerProcess.logDir().resolve(name + "-" + config.id + ".log");
-            Files.deleteIfExists(logFile);
-            members.put(config.id, new Member(config, logFile));
+            members.put(config.id, new Member(config, MemberLog.fresh(name, config.id)));
         }
         this.jvmArgs = jvmArgs;
         this.reaper = new Thread(() -> members.values().forEach(m -> {
@@ -102,13 +93,12 @@ public final class Ensemble implements AutoCloseable {
     /** One server of the ensemble: its configuration, its log file and its current process. */
     private static final class Member {
         final MemberConfig config;
-        final Path logFile;
-        int starts;
+        final MemberLog log;
         volatile Process process;
 
-        Member(MemberConfig config, Path logFile) {
+        Member(MemberConfig config, MemberLog log) {
             this.config = config;
-            this.logFile = logFile;
+            this.log = log;
         }
 
         boolean alive() {
@@ -170,7 +160,7 @@ public final class Ensemble implements AutoCloseable {
             throw new IllegalStateException("server " + id + " pid " + p.pid() + " still alive " + EXIT_TIMEOUT
                     + " after kill -9");
         }
-        note(m, "killed with kill -9 (exit " + p.exitValue() + ")");
+        m.log.note("killed with kill -9 (exit " + p.exitValue() + ")");
     }
 
     /** Graceful stop: SIGTERM and a bounded wait for the exit; the data stays. Returns the exit code. */
@@ -185,9 +175,9 @@ public final class Ensemble implements AutoCloseable {
             if (!p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("server " + id + " pid " + p.pid() + " did not exit within "
-                        + EXIT_TIMEOUT + " of SIGTERM; log " + m.logFile);
+                        + EXIT_TIMEOUT + " of SIGTERM; log " + m.log.file());
             }
-            note(m, "stopped with SIGTERM (exit " + p.exitValue() + ")");
+            m.log.note("stopped with SIGTERM (exit " + p.exitValue() + ")");
         }
         return p.exitValue();
     }
@@ -234,11 +224,13 @@ public final class Ensemble implements AutoCloseable {
     }
 
     public List<Integer> voterIds() {
-        return members.values().stream().filter(m -> !m.config.observer).map(m -> m.config.id).collect(Collectors.toList());
+        return members.values().stream().filter(m -> !m.config.observer).map(m -> m.config.id)
+                .collect(Collectors.toList());
     }
 
     public List<Integer> observerIds() {
-        return members.values().stream().filter(m -> m.config.observer).map(m -> m.config.id).collect(Collectors.toList());
+        return members.values().stream().filter(m -> m.config.observer).map(m -> m.config.id)
+                .collect(Collectors.toList());
     }
 
     /** Ids of the running members. */
@@ -329,19 +321,12 @@ public final class Ensemble implements AutoCloseable {
     }
 
     public Path logFile(int id) {
-        return member(id).logFile;
+        return member(id).log.file();
     }
 
+    /** Everything member {@code id}'s log file holds: each start's header and output, and the fixture's notes. */
     public String logText(int id) {
-        Path log = member(id).logFile;
-        if (log == null) {
-            return "";
-        }
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return member(id).log.text();
     }
 
     /**
@@ -349,14 +334,7 @@ public final class Ensemble implements AutoCloseable {
      * header on (so a line printed before a restart does not count for the run after it).
      */
     public String logTextSinceLastStart(int id) {
-        String text = logText(id);
-        java.util.regex.Matcher header = java.util.regex.Pattern.compile("(?m)^# \\[test [^\\]]*\\] start \\d+ of server ")
-                .matcher(text);
-        int from = 0;
-        while (header.find()) {
-            from = header.start();
-        }
-        return text.substring(from);
+        return member(id).log.textSinceLastStart();
     }
 
     /** The zoo.cfg text of member {@code id}. */
@@ -492,7 +470,7 @@ public final class Ensemble implements AutoCloseable {
                 s.append("pid ").append(p.pid()).append(", mode ")
                         .append(srvr == null ? "no answer" : srvr.contains(NOT_SERVING) ? "not serving" : parseMode(srvr));
             }
-            s.append(", client port ").append(m.config.clientPort).append(", log ").append(m.logFile);
+            s.append(", client port ").append(m.config.clientPort).append(", log ").append(m.log.file());
         }
         return s.toString();
     }
@@ -542,31 +520,13 @@ public final class Ensemble implements AutoCloseable {
         commandConfig.putIfAbsent("extendedTypesEnabled", "false");
         List<String> command = ServerCommand.buildEnsembleMember(target, commandConfig, m.config.dir,
                 m.config.cfgFile, jvmArgs);
-        m.starts++;
-        String now = LocalTime.now().format(CLOCK);
-        String header = "# [test " + now + "] start " + m.starts + " of server " + m.config.id + " of " + name + "\n# "
-                + String.join(" ", command) + "\n# zoo.cfg:\n" + m.config.text().strip().replaceAll("(?m)^", "#   ") + "\n\n";
-        if (m.starts == 1) {
-            Files.writeString(m.logFile, header, StandardCharsets.UTF_8);
-        } else {
-            Files.writeString(m.logFile, "\n" + header, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        }
+        m.log.beginStart(command, m.config.text());
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(m.config.dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(m.logFile.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(m.log.file().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         m.process = pb.start();
-    }
-
-    private void note(Member m, String what) {
-        try {
-            String now = LocalTime.now().format(CLOCK);
-            Files.writeString(m.logFile, "\n# [test " + now + "] " + what + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
-        } catch (IOException ignored) {
-            // only a note
-        }
     }
 
     private void awaitListening(Member m) {
@@ -576,7 +536,7 @@ public final class Ensemble implements AutoCloseable {
                     .pollDelay(Duration.ofMillis(50)).pollInterval(Duration.ofMillis(100)).until(() -> {
                         if (!p.isAlive()) {
                             throw new IllegalStateException("server " + m.config.id + " exited with " + p.exitValue()
-                                    + " before answering ruok; log " + m.logFile + ":\n" + logText(m.config.id));
+                                    + " before answering ruok; log " + m.log.file() + ":\n" + m.log.text());
                         }
                         return "imok".equals(fourLetterOrNull(m.config.id, "ruok"));
                     });
