@@ -32,9 +32,8 @@ public final class DataNode {
     private volatile List<ACL> acl;
     private ChildTable children;
     /**
-     * The name's hash, kept because probing a child table compares it before the name: without it every probe
-     * read the record of a node that was not the one sought (a second cache miss). It fills the four bytes
-     * the object's alignment leaves free anyway.
+     * The name's hash, so that a child table places, moves and removes the node without decoding its name. It
+     * fills the four bytes the object's alignment leaves free anyway.
      */
     private final int nameHash;
 

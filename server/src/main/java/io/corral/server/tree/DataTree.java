@@ -90,6 +90,9 @@ public final class DataTree {
 
     /** The node at {@code path[0, end)}; {@code end} > 1. */
     private DataNode walk(String path, int end) {
+        if (isLastParent(path, end)) {
+            return lastParent; // the parent itself, looked up around its children's changes (watches, ACLs)
+        }
         int slash = path.lastIndexOf('/', end - 1);
         DataNode parent = parentOf(path, slash);
         return parent == null ? null : child(parent, path, slash + 1, end);
@@ -114,7 +117,7 @@ public final class DataTree {
         if (lastSlash == 0) {
             return root;
         }
-        if (lastParentPath != null && lastParentPath.length() == lastSlash && path.startsWith(lastParentPath)) {
+        if (isLastParent(path, lastSlash)) {
             return lastParent;
         }
         DataNode parent = walkFromRoot(path, lastSlash);
@@ -123,6 +126,10 @@ public final class DataTree {
             lastParent = parent;
         }
         return parent;
+    }
+
+    private boolean isLastParent(String path, int end) {
+        return lastParentPath != null && lastParentPath.length() == end && path.startsWith(lastParentPath);
     }
 
     /** The child of {@code parent} named {@code path[from, to)}. */
