@@ -27,7 +27,6 @@ import io.corral.server.time.Clock;
 import io.corral.server.tree.DataTree;
 import io.corral.server.txn.Applied;
 import io.corral.server.txn.SessionHook;
-import io.corral.server.txn.TxnApplier;
 import io.corral.server.watch.WatchTable;
 import io.corral.api.persistence.LogEntry;
 import io.corral.server.persist.SnapshotStream;
@@ -64,16 +63,11 @@ public final class Pipeline implements SessionHook {
     private final Thread thread;
     private final ServerConfig settings;
     private final Clock clock;
-    // Replaced together when a replica reloads its state (a leader's snapshot, a truncated log).
-    private DataTree tree;
     private final WatchTable watches;
-    private ReadScope readScope;
-    private volatile SessionTable sessions;
     private final SessionIds sessionIds;
+    /** Tree, sessions and the stages over them; replaced together when a replica reloads. */
+    private final PipelineState state;
     private final Map<Long, Session> preparedSessions = new HashMap<>();
-    private TxnApplier applier;
-    private PendingChanges pending;
-    private Preparer preparer;
     private final LogStage logStage;
     private final PersistenceBackend backend;
     /** The ensemble, or null for a standalone server (whose writes go to the log stage). */
@@ -93,8 +87,6 @@ public final class Pipeline implements SessionHook {
     private final WriteOps writes = new WriteOps();
     private final ReadOps reads = new ReadOps();
     private final ContainerReaper reaper;
-    private Snapshotter snapshotter;
-    private volatile long lastApplied;
     private volatile boolean running = true;
 
     /**
@@ -121,9 +113,10 @@ public final class Pipeline implements SessionHook {
         this.stats = stats;
         this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
-        install(recovered);
+        this.state = new PipelineState(watches, auth, clock, backend.snapshots(), sessionIds, this);
+        state.install(recovered);
         this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
-                new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(this::takeSnapshot));
+                new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(state::startSnapshot));
         this.reaper = new ContainerReaper(settings, clock);
         this.thread = new Thread(this::run, "corral-pipeline");
         thread.setDaemon(true);
@@ -160,20 +153,16 @@ public final class Pipeline implements SessionHook {
         if (replicator == null) {
             logStage.stop();
         }
-        snapshotter.stop();
+        state.snapshotter().stop();
     }
 
     /** Writes a snapshot of the current state in the background (at start-up, as ZooKeeper does). */
     public void snapshotNow() {
-        post(this::takeSnapshot);
+        post(state::startSnapshot);
     }
 
     public Snapshotter snapshotter() {
-        return snapshotter;
-    }
-
-    private void takeSnapshot() {
-        snapshotter.start(lastApplied, sessionTimeouts());
+        return state.snapshotter();
     }
 
     private void fail() {
@@ -211,7 +200,7 @@ public final class Pipeline implements SessionHook {
     }
 
     private void onAdminClose(long id) {
-        Session s = sessions.get(id);
+        Session s = state.sessions().get(id);
         if (s == null || s.closing()) {
             return;
         }
@@ -224,7 +213,7 @@ public final class Pipeline implements SessionHook {
             return;
         }
         s.markClosing();
-        submitTxn(preparer.closeSession(id, 0, null));
+        submitTxn(state.preparer().closeSession(id, 0, null));
     }
 
     private void run() {
@@ -285,7 +274,7 @@ public final class Pipeline implements SessionHook {
     }
 
     public long lastZxid() {
-        return lastApplied;
+        return state.lastApplied();
     }
 
     // ---- events, on the pipeline thread ----
@@ -321,9 +310,9 @@ public final class Pipeline implements SessionHook {
             }
             return;
         }
-        if (req.lastZxidSeen() > lastApplied) {
+        if (req.lastZxidSeen() > state.lastApplied()) {
             close(conn, "client has seen zxid 0x" + Long.toHexString(req.lastZxidSeen())
-                    + " but this server is at 0x" + Long.toHexString(lastApplied));
+                    + " but this server is at 0x" + Long.toHexString(state.lastApplied()));
             return;
         }
         int timeoutMs = settings.negotiateSessionTimeout(req.timeOut());
@@ -337,12 +326,12 @@ public final class Pipeline implements SessionHook {
                 forwarding.forward(r, new CreateSessionTxn(timeoutMs));
                 return;
             }
-            r.txn = preparer.session(OpCode.CREATE_SESSION, new CreateSessionTxn(timeoutMs), id, r);
+            r.txn = state.preparer().session(OpCode.CREATE_SESSION, new CreateSessionTxn(timeoutMs), id, r);
             conn.inFlight.add(r);
             submitTxn(r.txn);
             return;
         }
-        Session s = sessions.get(req.sessionId());
+        Session s = state.sessions().get(req.sessionId());
         if (s == null || s.closing() || !java.util.Arrays.equals(req.passwd(), SessionIds.password(s.id()))) {
             LOG.info("Refusing to resume session 0x{} from {}: {}", Long.toHexString(req.sessionId()),
                     conn.link.remoteAddress(), s == null || s.closing() ? "expired or unknown" : "wrong password");
@@ -433,7 +422,7 @@ public final class Pipeline implements SessionHook {
         ConnectionState conn = r.conn;
         if (r.type == OpCode.AUTH) {
             try {
-                reads.get(OpCode.AUTH).execute(r, readScope);
+                reads.get(OpCode.AUTH).execute(r, state.readScope());
                 r.presetErr = Code.OK;
             } catch (KeeperCode e) {
                 r.presetErr = e.code();
@@ -461,20 +450,20 @@ public final class Pipeline implements SessionHook {
             if (conn.session.closing()) {
                 throw new KeeperCode(Code.SESSIONEXPIRED);
             }
-            r.txn = preparer.prepare(writes.get(r.type), r.type, r.body, session, r.xid, conn.authIds, r);
+            r.txn = state.preparer().prepare(writes.get(r.type), r.type, r.body, session, r.xid, conn.authIds, r);
         } catch (KeeperCode e) {
-            r.txn = preparer.error(e.code(), session, r.xid, r);
+            r.txn = state.preparer().error(e.code(), session, r.xid, r);
         }
     }
 
     private void prepareClose(Request r) {
         Session s = r.conn.session;
         if (s.closing()) {
-            r.txn = preparer.error(Code.SESSIONEXPIRED, s.id(), r.xid, r);
+            r.txn = state.preparer().error(Code.SESSIONEXPIRED, s.id(), r.xid, r);
             return;
         }
         s.markClosing();
-        r.txn = preparer.closeSession(s.id(), r.xid, r);
+        r.txn = state.preparer().closeSession(s.id(), r.xid, r);
     }
 
     private void onDisconnected(ConnectionState conn) {
@@ -495,9 +484,9 @@ public final class Pipeline implements SessionHook {
 
     private void applyBatch(List<PreparedTxn> batch) {
         for (PreparedTxn p : batch) {
-            Applied applied = applier.apply(p.txn());
-            lastApplied = p.zxid();
-            pending.applied(p.zxid());
+            Applied applied = state.applier().apply(p.txn());
+            state.lastApplied(p.zxid());
+            state.pending().applied(p.zxid());
             Request r = p.request();
             if (r == null) {
                 continue;
@@ -524,7 +513,7 @@ public final class Pipeline implements SessionHook {
         ConnectionState conn = r.conn;
         switch (r.type) {
             case OpCode.CREATE_SESSION -> {
-                Session s = sessions.get(conn.sessionId());
+                Session s = state.sessions().get(conn.sessionId());
                 if (s != null) {
                     bind(conn, s, s.timeoutMs());
                 }
@@ -569,11 +558,11 @@ public final class Pipeline implements SessionHook {
         Record body = null;
         int err = Code.OK;
         try {
-            body = op.execute(r, readScope);
+            body = op.execute(r, state.readScope());
         } catch (KeeperCode e) {
             err = e.code();
         }
-        long zxid = r.type == OpCode.AUTH ? 0 : lastApplied;
+        long zxid = r.type == OpCode.AUTH ? 0 : state.lastApplied();
         finish(r, zxid, err, body);
         if (r.type == OpCode.AUTH && err != Code.OK) {
             close(conn, "authentication failed");
@@ -613,24 +602,24 @@ public final class Pipeline implements SessionHook {
             forwarding.sendTouches();
             // Only the leader expires sessions; this only lets the learner's expiry queue drop the buckets that
             // touches left behind (every session it still serves is touched again, and a new leader re-arms all).
-            sessions.expired(clock.monotonicMs());
+            state.sessions().expired(clock.monotonicMs());
             return;
         }
         if (mode == Mode.NOT_SERVING) {
             return; // only a serving leader (or a standalone server) expires sessions and reaps containers
         }
-        for (Long id : sessions.expired(clock.monotonicMs())) {
-            Session s = sessions.get(id);
+        for (Long id : state.sessions().expired(clock.monotonicMs())) {
+            Session s = state.sessions().get(id);
             if (s == null || s.closing()) {
                 continue;
             }
             LOG.info("Session 0x{} expired after {} ms without a word from its client", Long.toHexString(id), s.timeoutMs());
             s.markClosing();
-            submitTxn(preparer.closeSession(id, 0, null));
+            submitTxn(state.preparer().closeSession(id, 0, null));
         }
-        for (DeleteRequest reap : reaper.due(tree)) {
+        for (DeleteRequest reap : reaper.due(state.tree())) {
             try {
-                submitTxn(preparer.prepare(writes.get(OpCode.DELETE_CONTAINER), OpCode.DELETE_CONTAINER,
+                submitTxn(state.preparer().prepare(writes.get(OpCode.DELETE_CONTAINER), OpCode.DELETE_CONTAINER,
                         reap, 0, 0, List.of(), null));
             } catch (KeeperCode e) {
                 // It gained a child or went away since the scan: nothing to reap.
@@ -646,10 +635,10 @@ public final class Pipeline implements SessionHook {
             PreparedTxn mine = proposed.remove(e.zxid());
             TxnRecord txn = mine != null ? mine.txn() : TxnCodec.decode(e.bytes());
             Request r = mine != null ? mine.request() : forwarding == null ? null : forwarding.answeredBy(txn.header());
-            Applied applied = applier.apply(txn);
-            lastApplied = e.zxid();
+            Applied applied = state.applier().apply(txn);
+            state.lastApplied(e.zxid());
             if (mode == Mode.LEADER) {
-                pending.applied(e.zxid());
+                state.pending().applied(e.zxid());
             }
             if (r == null || r.conn.closed) {
                 continue;
@@ -667,7 +656,8 @@ public final class Pipeline implements SessionHook {
         if (mode != Mode.LEADER) {
             return;
         }
-        PreparedTxn t = LeaderIntake.prepare(preparer, sessions, writes, sessionId, cxid, type, body, authIds);
+        PreparedTxn t = LeaderIntake.prepare(state.preparer(), state.sessions(), writes, sessionId, cxid, type, body,
+                authIds);
         if (t != null) {
             submitTxn(t);
         }
@@ -685,16 +675,16 @@ public final class Pipeline implements SessionHook {
     void onTouched(long[] sessionIds) {
         long now = clock.monotonicMs();
         for (long id : sessionIds) {
-            Session s = sessions.get(id);
+            Session s = state.sessions().get(id);
             if (s != null && !s.closing()) {
-                sessions.touch(id, s.timeoutMs(), now);
+                state.sessions().touch(id, s.timeoutMs(), now);
             }
         }
     }
 
     /** A client of {@code sessionId} was heard from (net threads). */
     public void sessionActive(long sessionId, int timeoutMs) {
-        sessions.touch(sessionId, timeoutMs, clock.monotonicMs());
+        state.sessions().touch(sessionId, timeoutMs, clock.monotonicMs());
         if (forwarding != null) {
             forwarding.sessionActive(sessionId);
         }
@@ -722,19 +712,17 @@ public final class Pipeline implements SessionHook {
         proposed.clear();
         forwarding.clear();
         preparedSessions.clear();
-        for (Session s : sessions.all()) {
+        for (Session s : state.sessions().all()) {
             // A close this member marked may never have been committed; the session lives until the ensemble
             // closes it (its client is gone, so it expires if nothing else does).
             s.clearClosing();
         }
-        pending = new PendingChanges(tree);
-        long base = next == Mode.LEADER ? epoch << 32 : lastApplied;
-        preparer = new Preparer(tree, pending, auth, clock, base);
+        state.restartPreparing(next == Mode.LEADER ? epoch << 32 : state.lastApplied());
         if (next == Mode.LEADER) {
             // The old leader's view of liveness is gone: every session gets a full timeout from now.
             long now = clock.monotonicMs();
-            for (Session s : sessions.all()) {
-                sessions.touch(s.id(), s.timeoutMs(), now);
+            for (Session s : state.sessions().all()) {
+                state.sessions().touch(s.id(), s.timeoutMs(), now);
             }
         }
         if (next != Mode.NOT_SERVING) {
@@ -751,60 +739,37 @@ public final class Pipeline implements SessionHook {
 
     /** Leader: the exact state after every applied commit, for a learner that needs a snapshot. */
     byte[] encodeSnapshot(long zxid) throws java.io.IOException {
-        if (zxid != lastApplied) {
+        if (zxid != state.lastApplied()) {
             throw new java.io.IOException("asked for a snapshot at 0x" + Long.toHexString(zxid)
-                    + " while the tree is at 0x" + Long.toHexString(lastApplied));
+                    + " while the tree is at 0x" + Long.toHexString(state.lastApplied()));
         }
-        return SnapshotStream.encode(new SnapshotWriter(tree, sessionTimeouts(), lastApplied));
+        return SnapshotStream.encode(new SnapshotWriter(state.tree(), state.sessionTimeouts(), state.lastApplied()));
     }
 
     /** Learner: a leader's snapshot becomes this server's newest, durably, and its state. */
     void installSnapshot(long zxid, byte[] snapshot) throws java.io.IOException, InterruptedException {
-        snapshotter.stop();
+        state.snapshotter().stop();
         backend.snapshots().deleteAfter(zxid);
         backend.snapshots().write(zxid, SnapshotStream.decode(snapshot));
         reloadFromDisk();
-        LOG.info("Loaded the leader's snapshot at 0x{}: {} nodes", Long.toHexString(zxid), tree.nodeCount());
+        LOG.info("Loaded the leader's snapshot at 0x{}: {} nodes", Long.toHexString(zxid), state.tree().nodeCount());
     }
 
     /** Learner: the log was truncated after {@code zxid}; rebuild from what disk now holds. */
     void truncatedTo(long zxid) throws java.io.IOException, InterruptedException {
-        snapshotter.stop();
+        state.snapshotter().stop();
         backend.snapshots().deleteAfter(zxid);
         reloadFromDisk();
         LOG.info("Rebuilt the state after the leader truncated the log to 0x{}", Long.toHexString(zxid));
     }
 
     private void reloadFromDisk() throws java.io.IOException {
-        install(Recovery.recover(backend, settings.extendedTypesEnabled(), settings.tickTimeMs(), clock));
-    }
-
-    /** Makes {@code r} the state every stage works on: at start, and when a replica reloads from disk. */
-    private void install(Recovery.Recovered r) {
-        tree = r.tree();
-        sessions = r.sessions();
-        for (Session s : sessions.all()) {
-            sessionIds.advancePast(s.id());
-        }
-        applier = new TxnApplier(tree, watches, this);
-        readScope = new ReadScope(tree, watches, auth, this::lastZxid);
-        pending = new PendingChanges(tree);
-        preparer = new Preparer(tree, pending, auth, clock, r.lastZxid());
-        lastApplied = r.lastZxid();
-        snapshotter = new Snapshotter(backend.snapshots(), tree, clock::monotonicMs);
+        state.install(Recovery.recover(backend, settings.extendedTypesEnabled(), settings.tickTimeMs(), clock));
     }
 
     /** The log rolled for a snapshot: take it in the background at the last applied zxid. */
     void snapshotDue() {
-        takeSnapshot();
-    }
-
-    private Map<Long, Integer> sessionTimeouts() {
-        Map<Long, Integer> copy = new HashMap<>();
-        for (Session s : sessions.all()) {
-            copy.put(s.id(), s.timeoutMs());
-        }
-        return copy;
+        state.startSnapshot();
     }
 
     // ---- SessionHook: session transactions as they apply ----
@@ -812,13 +777,13 @@ public final class Pipeline implements SessionHook {
     @Override
     public void sessionCreated(long sessionId, int timeoutMs) {
         Session s = preparedSessions.remove(sessionId);
-        sessions.add(s != null ? s : new Session(sessionId, timeoutMs), clock.monotonicMs());
+        state.sessions().add(s != null ? s : new Session(sessionId, timeoutMs), clock.monotonicMs());
     }
 
     @Override
     public void sessionClosed(long sessionId) {
-        Session s = sessions.get(sessionId);
-        sessions.remove(sessionId);
+        Session s = state.sessions().get(sessionId);
+        state.sessions().remove(sessionId);
         if (forwarding != null) {
             forwarding.sessionClosed(sessionId);
         }
@@ -833,7 +798,7 @@ public final class Pipeline implements SessionHook {
 
     /** The tree, for monitoring views (node count); owned by the pipeline thread. */
     public DataTree tree() {
-        return tree;
+        return state.tree();
     }
 
     /** The watch table, for monitoring views read through {@link #inspect}. */
@@ -844,7 +809,7 @@ public final class Pipeline implements SessionHook {
     // ---- monitoring (pipeline thread, through inspect) ----
 
     public SessionTable sessions() {
-        return sessions;
+        return state.sessions();
     }
 
 }
