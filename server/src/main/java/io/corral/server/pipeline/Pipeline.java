@@ -7,7 +7,6 @@ import io.corral.api.persistence.PersistenceBackend;
 import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
 import io.corral.protocol.Perms;
-import io.corral.protocol.jute.Record;
 import io.corral.protocol.proto.ConnectRequest;
 import io.corral.protocol.proto.ConnectResponse;
 import io.corral.protocol.proto.DeleteRequest;
@@ -86,6 +85,7 @@ public final class Pipeline implements SessionHook {
     private final ReplyWriter writer = new ReplyWriter();
     private final WriteOps writes = new WriteOps();
     private final ReadOps reads = new ReadOps();
+    private final ReplyPath replies;
     private final ContainerReaper reaper;
     private volatile boolean running = true;
 
@@ -115,6 +115,8 @@ public final class Pipeline implements SessionHook {
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
         this.state = new PipelineState(watches, auth, clock, backend.snapshots(), sessionIds, this);
         state.install(recovered);
+        this.replies = new ReplyPath(state, watches, writer, reads, writes, stats, clock,
+                (conn, s) -> bind(conn, s, s.timeoutMs()));
         this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
                 new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(state::startSnapshot));
         this.reaper = new ContainerReaper(settings, clock);
@@ -261,7 +263,7 @@ public final class Pipeline implements SessionHook {
 
     /** The client caught up with its replies: answer the reads held back for it. */
     public void drained(ConnectionState conn) {
-        post(() -> drainReads(conn));
+        post(() -> replies.drainReads(conn));
     }
 
     public void disconnected(ConnectionState conn) {
@@ -295,7 +297,7 @@ public final class Pipeline implements SessionHook {
             LOG.warn("Closing TLS connection from {}: the {} scheme refused its certificate: {}",
                     conn.link.remoteAddress(), scheme, e.getMessage());
             stats.authFailed();
-            close(conn, "client certificate refused");
+            replies.close(conn, "client certificate refused");
         }
     }
 
@@ -306,12 +308,12 @@ public final class Pipeline implements SessionHook {
         conn.legacyClient = legacyClient;
         if (mode == Mode.NOT_SERVING) {
             if (!heldHandshakes.hold(conn, req, legacyClient, clock.monotonicMs() + holdBoundMs())) {
-                close(conn, "this server is not serving: it has no leader or quorum yet");
+                replies.close(conn, "this server is not serving: it has no leader or quorum yet");
             }
             return;
         }
         if (req.lastZxidSeen() > state.lastApplied()) {
-            close(conn, "client has seen zxid 0x" + Long.toHexString(req.lastZxidSeen())
+            replies.close(conn, "client has seen zxid 0x" + Long.toHexString(req.lastZxidSeen())
                     + " but this server is at 0x" + Long.toHexString(state.lastApplied()));
             return;
         }
@@ -337,7 +339,7 @@ public final class Pipeline implements SessionHook {
                     conn.link.remoteAddress(), s == null || s.closing() ? "expired or unknown" : "wrong password");
             conn.link.send(writer.connectResponse(
                     new ConnectResponse(0, 0, 0, new byte[SessionIds.PASSWORD_LENGTH], false), legacyClient));
-            close(conn, "invalid session");
+            replies.close(conn, "invalid session");
             return;
         }
         bind(conn, s, timeoutMs);
@@ -346,7 +348,7 @@ public final class Pipeline implements SessionHook {
     private void bind(ConnectionState conn, Session s, int timeoutMs) {
         Object previous = s.owner();
         if (previous instanceof ConnectionState old && old != conn) {
-            close(old, "session 0x" + Long.toHexString(s.id()) + " moved to another connection");
+            replies.close(old, "session 0x" + Long.toHexString(s.id()) + " moved to another connection");
         }
         s.owner(conn);
         s.timeoutMs(timeoutMs);
@@ -366,7 +368,7 @@ public final class Pipeline implements SessionHook {
         }
         conn.stats.countReceived();
         if (mode == Mode.NOT_SERVING) {
-            close(conn, "this server stopped serving: it lost its leader or quorum");
+            replies.close(conn, "this server stopped serving: it lost its leader or quorum");
             return;
         }
         if (r.type == OpCode.AUTH || !auth.passesEnforcement(conn.authIds)) {
@@ -381,7 +383,7 @@ public final class Pipeline implements SessionHook {
         } else if (writes.get(r.type) != null) {
             prepareWrite(r);
         } else if (conn.inFlight.isEmpty() && !conn.link.congested()) {
-            execute(r);
+            replies.execute(r);
             return;
         } else {
             conn.inFlight.add(r);
@@ -437,7 +439,7 @@ public final class Pipeline implements SessionHook {
             conn.closeAfterReply = true;
         }
         if (conn.inFlight.isEmpty() && !conn.link.congested()) {
-            execute(r);
+            replies.execute(r);
         } else {
             conn.inFlight.add(r);
         }
@@ -497,106 +499,14 @@ public final class Pipeline implements SessionHook {
             }
             Request head = conn.inFlight.poll();
             assert head == r : "replies out of order on connection " + conn.link.connectionId();
-            answerWrite(r, applied, p.zxid());
-            drainReads(conn);
+            replies.answerWrite(r, applied, p.zxid());
+            replies.drainReads(conn);
         }
-    }
-
-    /** Answers the reads queued behind a write, stopping at the next write or while the client is not reading. */
-    private void drainReads(ConnectionState conn) {
-        while (!conn.closed && !conn.inFlight.isEmpty() && !conn.inFlight.peek().isWrite() && !conn.link.congested()) {
-            execute(conn.inFlight.poll());
-        }
-    }
-
-    private void answerWrite(Request r, Applied applied, long zxid) {
-        ConnectionState conn = r.conn;
-        switch (r.type) {
-            case OpCode.CREATE_SESSION -> {
-                Session s = state.sessions().get(conn.sessionId());
-                if (s != null) {
-                    bind(conn, s, s.timeoutMs());
-                }
-                return;
-            }
-            case OpCode.CLOSE_SESSION -> {
-                finish(r, zxid, applied.err(), null);
-                close(conn, "client closed its session");
-                return;
-            }
-            case OpCode.MULTI -> {
-                // A multi's header says OK even when an op failed; the results carry the codes.
-                finish(r, zxid, Code.OK, writes.get(OpCode.MULTI).reply(r.type, applied));
-                return;
-            }
-            default -> {
-                Record body = applied.err() == Code.OK ? writes.get(r.type).reply(r.type, applied) : null;
-                finish(r, zxid, applied.err(), body);
-            }
-        }
-    }
-
-    private void execute(Request r) {
-        ConnectionState conn = r.conn;
-        if (r.presetErr != null) {
-            finish(r, 0, r.presetErr, null);
-            if (r.presetErr != Code.OK) {
-                if (r.type == OpCode.AUTH) {
-                    stats.authFailed();
-                }
-                close(conn, r.type == OpCode.AUTH ? "authentication failed" : "not authenticated (enforce.auth.enabled)");
-            }
-            return;
-        }
-        ReadOp op = reads.get(r.type);
-        if (op == null) {
-            // Not an opcode of the protocol: ZooKeeper answers UNIMPLEMENTED and drops the connection.
-            finish(r, -1, Code.UNIMPLEMENTED, null);
-            close(conn, "unknown opcode " + r.type);
-            return;
-        }
-        Record body = null;
-        int err = Code.OK;
-        try {
-            body = op.execute(r, state.readScope());
-        } catch (KeeperCode e) {
-            err = e.code();
-        }
-        long zxid = r.type == OpCode.AUTH ? 0 : state.lastApplied();
-        finish(r, zxid, err, body);
-        if (r.type == OpCode.AUTH && err != Code.OK) {
-            close(conn, "authentication failed");
-        }
-    }
-
-    private void finish(Request r, long zxid, int err, Record body) {
-        ConnectionState conn = r.conn;
-        long latencyMs = (System.nanoTime() - r.receivedNanos) / 1_000_000;
-        conn.stats.answered(OpNames.shortName(r.type), r.xid, zxid, latencyMs, clock.wallMs());
-        conn.stats.countSent();
-        stats.answered(latencyMs);
-        stats.requestDone(r.type, r.isWrite(), System.nanoTime() - r.receivedNanos);
-        stats.sent();
-        // Accounted before the reply leaves, so that whoever sees the reply also sees the request completed.
-        conn.link.requestCompleted();
-        conn.link.send(writer.reply(r.xid, zxid, err, body));
-    }
-
-    private void close(ConnectionState conn, String reason) {
-        if (!conn.closed) {
-            conn.closed = true;
-            for (int i = 0; i < conn.inFlight.size(); i++) {
-                stats.dropped();
-            }
-            conn.inFlight.clear();
-        }
-        watches.removeAll(conn);
-        conn.link.close(reason);
     }
 
     private void onTick() {
         for (ConnectionState overdue : heldHandshakes.overdue(clock.monotonicMs())) {
-            close(overdue, "this server is not serving: it has no leader or quorum yet");
+            replies.close(overdue, "this server is not serving: it has no leader or quorum yet");
         }
         if (mode == Mode.LEARNER) {
             forwarding.sendTouches();
@@ -646,8 +556,8 @@ public final class Pipeline implements SessionHook {
             ConnectionState conn = r.conn;
             Request head = conn.inFlight.poll();
             assert head == r : "replies out of order on connection " + conn.link.connectionId();
-            answerWrite(r, applied, e.zxid());
-            drainReads(conn);
+            replies.answerWrite(r, applied, e.zxid());
+            replies.drainReads(conn);
         }
     }
 
@@ -667,7 +577,7 @@ public final class Pipeline implements SessionHook {
     void onSyncDone(long sessionId, int cxid) {
         Request r = forwarding.syncDone(sessionId, cxid);
         if (r != null) {
-            drainReads(r.conn);
+            replies.drainReads(r.conn);
         }
     }
 
@@ -791,7 +701,7 @@ public final class Pipeline implements SessionHook {
             // Expired while connected (a frozen client): drop the connection without a word, as ZooKeeper does.
             boolean explicitClose = !owner.inFlight.isEmpty() && owner.inFlight.peek().type == OpCode.CLOSE_SESSION;
             if (!explicitClose) {
-                close(owner, "session 0x" + Long.toHexString(sessionId) + " expired");
+                replies.close(owner, "session 0x" + Long.toHexString(sessionId) + " expired");
             }
         }
     }
