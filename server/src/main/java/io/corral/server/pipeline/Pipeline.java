@@ -27,11 +27,6 @@ import io.corral.server.tree.DataTree;
 import io.corral.server.txn.Applied;
 import io.corral.server.txn.SessionHook;
 import io.corral.server.watch.WatchTable;
-import io.corral.api.persistence.LogEntry;
-import io.corral.server.persist.SnapshotStream;
-import io.corral.server.persist.SnapshotWriter;
-import io.corral.server.txn.TxnCodec;
-import io.corral.server.txn.TxnRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +63,10 @@ public final class Pipeline implements SessionHook {
     private final PipelineState state;
     private final Map<Long, Session> preparedSessions = new HashMap<>();
     private final LogStage logStage;
-    private final PersistenceBackend backend;
     /** The ensemble, or null for a standalone server (whose writes go to the log stage). */
     private final Replicator replicator;
-    private volatile Mode mode;
-    private volatile Runnable dropClients = () -> { };
-    /** Leader: what it proposed and has not yet applied, by zxid. */
-    private final Map<Long, PreparedTxn> proposed = new HashMap<>();
+    /** What the ensemble tells this member; null when standalone. */
+    private final EnsembleEvents ensemble;
     /** Learner: what went to the leader and waits for its answer; null when standalone. */
     private final Forwarding forwarding;
     /** Replica, not serving: handshakes held until it serves again. */
@@ -104,19 +96,20 @@ public final class Pipeline implements SessionHook {
     public Pipeline(ServerConfig settings, long serverId, Clock clock, PersistenceBackend backend,
                     Recovery.Recovered recovered, AuthRegistry auth, ServerStats stats, Replicator replicator) {
         this.settings = settings;
-        this.backend = backend;
         this.replicator = replicator;
         this.forwarding = replicator == null ? null : new Forwarding(replicator);
-        this.mode = replicator == null ? Mode.STANDALONE : Mode.NOT_SERVING;
         this.clock = clock;
         this.auth = auth;
         this.stats = stats;
         this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
         this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
-        this.state = new PipelineState(watches, auth, clock, backend.snapshots(), sessionIds, this);
+        this.state = new PipelineState(replicator == null ? Mode.STANDALONE : Mode.NOT_SERVING, watches, auth, clock,
+                backend.snapshots(), sessionIds, this);
         state.install(recovered);
         this.replies = new ReplyPath(state, watches, writer, reads, writes, stats, clock,
                 (conn, s) -> bind(conn, s, s.timeoutMs()));
+        this.ensemble = replicator == null ? null : new EnsembleEvents(state, replies, forwarding, replicator, writes,
+                settings, backend, clock, this::afterRoleChange);
         this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
                 new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(state::startSnapshot));
         this.reaper = new ContainerReaper(settings, clock);
@@ -135,17 +128,19 @@ public final class Pipeline implements SessionHook {
     public enum Mode { STANDALONE, LEADER, LEARNER, NOT_SERVING }
 
     public Mode mode() {
-        return mode;
+        return state.mode();
     }
 
     /** Closes every client connection; the ensemble side calls it when this server stops serving. */
     public void clientDropper(Runnable dropClients) {
-        this.dropClients = dropClients;
+        if (ensemble != null) {
+            ensemble.clientDropper(dropClients);
+        }
     }
 
     /** The ensemble's handle on this pipeline. */
     public Replica replica() {
-        return new Replica(this);
+        return new Replica(this, ensemble);
     }
 
     public void stop() throws InterruptedException {
@@ -207,11 +202,11 @@ public final class Pipeline implements SessionHook {
             return;
         }
         LOG.info("Session 0x{} closed by an administrator", Long.toHexString(id));
-        if (mode == Mode.LEARNER) {
+        if (mode() == Mode.LEARNER) {
             replicator.forward(id, 0, OpCode.CLOSE_SESSION, new byte[0], List.of());
             return;
         }
-        if (mode == Mode.NOT_SERVING) {
+        if (mode() == Mode.NOT_SERVING) {
             return;
         }
         s.markClosing();
@@ -279,6 +274,14 @@ public final class Pipeline implements SessionHook {
         return state.lastApplied();
     }
 
+    /** A client of {@code sessionId} was heard from (net threads). */
+    public void sessionActive(long sessionId, int timeoutMs) {
+        state.sessions().touch(sessionId, timeoutMs, clock.monotonicMs());
+        if (forwarding != null) {
+            forwarding.sessionActive(sessionId);
+        }
+    }
+
     // ---- events, on the pipeline thread ----
 
     private void onHandshake(ConnectionState conn) {
@@ -306,7 +309,7 @@ public final class Pipeline implements SessionHook {
             return;
         }
         conn.legacyClient = legacyClient;
-        if (mode == Mode.NOT_SERVING) {
+        if (mode() == Mode.NOT_SERVING) {
             if (!heldHandshakes.hold(conn, req, legacyClient, clock.monotonicMs() + holdBoundMs())) {
                 replies.close(conn, "this server is not serving: it has no leader or quorum yet");
             }
@@ -324,7 +327,7 @@ public final class Pipeline implements SessionHook {
             preparedSessions.put(id, s);
             conn.session = s;
             Request r = new Request(conn, 0, OpCode.CREATE_SESSION, null, System.nanoTime());
-            if (mode == Mode.LEARNER) {
+            if (mode() == Mode.LEARNER) {
                 forwarding.forward(r, new CreateSessionTxn(timeoutMs));
                 return;
             }
@@ -343,6 +346,11 @@ public final class Pipeline implements SessionHook {
             return;
         }
         bind(conn, s, timeoutMs);
+    }
+
+    /** A held handshake waits at most two ticks: longer than an election, shorter than clients' connect timeouts. */
+    private long holdBoundMs() {
+        return 2L * settings.tickTimeMs();
     }
 
     private void bind(ConnectionState conn, Session s, int timeoutMs) {
@@ -367,7 +375,7 @@ public final class Pipeline implements SessionHook {
             return;
         }
         conn.stats.countReceived();
-        if (mode == Mode.NOT_SERVING) {
+        if (mode() == Mode.NOT_SERVING) {
             replies.close(conn, "this server stopped serving: it lost its leader or quorum");
             return;
         }
@@ -375,7 +383,7 @@ public final class Pipeline implements SessionHook {
             answerAtOnce(r);
             return;
         }
-        if (mode == Mode.LEARNER && forwardIfLeaderWork(r)) {
+        if (mode() == Mode.LEARNER && forwardIfLeaderWork(r)) {
             return;
         }
         if (r.type == OpCode.CLOSE_SESSION) {
@@ -399,8 +407,7 @@ public final class Pipeline implements SessionHook {
             logStage.submit(t);
             return;
         }
-        proposed.put(t.zxid(), t);
-        replicator.propose(t.zxid(), t.bytes());
+        ensemble.propose(t);
     }
 
     /** Learner: writes, session closes and syncs are the leader's; returns false for what is answered here. */
@@ -508,14 +515,14 @@ public final class Pipeline implements SessionHook {
         for (ConnectionState overdue : heldHandshakes.overdue(clock.monotonicMs())) {
             replies.close(overdue, "this server is not serving: it has no leader or quorum yet");
         }
-        if (mode == Mode.LEARNER) {
+        if (mode() == Mode.LEARNER) {
             forwarding.sendTouches();
             // Only the leader expires sessions; this only lets the learner's expiry queue drop the buckets that
             // touches left behind (every session it still serves is touched again, and a new leader re-arms all).
             state.sessions().expired(clock.monotonicMs());
             return;
         }
-        if (mode == Mode.NOT_SERVING) {
+        if (mode() == Mode.NOT_SERVING) {
             return; // only a serving leader (or a standalone server) expires sessions and reaps containers
         }
         for (Long id : state.sessions().expired(clock.monotonicMs())) {
@@ -537,149 +544,18 @@ public final class Pipeline implements SessionHook {
         }
     }
 
-    // ---- the ensemble's events (through Replica), on the pipeline thread ----
-
-    /** Applies commits in zxid order, answering the requests of this server's clients that they complete. */
-    void applyCommitted(List<LogEntry> committed) {
-        for (LogEntry e : committed) {
-            PreparedTxn mine = proposed.remove(e.zxid());
-            TxnRecord txn = mine != null ? mine.txn() : TxnCodec.decode(e.bytes());
-            Request r = mine != null ? mine.request() : forwarding == null ? null : forwarding.answeredBy(txn.header());
-            Applied applied = state.applier().apply(txn);
-            state.lastApplied(e.zxid());
-            if (mode == Mode.LEADER) {
-                state.pending().applied(e.zxid());
-            }
-            if (r == null || r.conn.closed) {
-                continue;
-            }
-            ConnectionState conn = r.conn;
-            Request head = conn.inFlight.poll();
-            assert head == r : "replies out of order on connection " + conn.link.connectionId();
-            replies.answerWrite(r, applied, e.zxid());
-            replies.drainReads(conn);
-        }
-    }
-
-    /** Leader: a learner's client request, prepared as if it came from a connection of this server. */
-    void onForwarded(long sessionId, int cxid, int type, byte[] body, List<AuthId> authIds) {
-        if (mode != Mode.LEADER) {
-            return;
-        }
-        PreparedTxn t = LeaderIntake.prepare(state.preparer(), state.sessions(), writes, sessionId, cxid, type, body,
-                authIds);
-        if (t != null) {
-            submitTxn(t);
-        }
-    }
-
-    /** Learner: the leader answered a forwarded sync; it is answered here once the requests before it are. */
-    void onSyncDone(long sessionId, int cxid) {
-        Request r = forwarding.syncDone(sessionId, cxid);
-        if (r != null) {
-            replies.drainReads(r.conn);
-        }
-    }
-
-    /** Leader: a learner's clients of these sessions are alive. */
-    void onTouched(long[] sessionIds) {
-        long now = clock.monotonicMs();
-        for (long id : sessionIds) {
-            Session s = state.sessions().get(id);
-            if (s != null && !s.closing()) {
-                state.sessions().touch(id, s.timeoutMs(), now);
-            }
-        }
-    }
-
-    /** A client of {@code sessionId} was heard from (net threads). */
-    public void sessionActive(long sessionId, int timeoutMs) {
-        state.sessions().touch(sessionId, timeoutMs, clock.monotonicMs());
-        if (forwarding != null) {
-            forwarding.sessionActive(sessionId);
-        }
-    }
-
     /**
-     * The ensemble role changed. Whatever was in flight is dropped with the client connections (their clients
-     * retry, here or elsewhere): what a former leader proposed may never commit, and a learner's forwarded
-     * requests may never come back. A new leader's zxids continue in its epoch.
+     * The clients' side of a role change, once {@link EnsembleEvents#changeMode} has done its part: the sessions given
+     * to handshakes whose createSession has not applied are forgotten with the rest of what was in flight, and a
+     * member that serves again completes the handshakes it held meanwhile, before any later event.
      */
-    void changeMode(Mode next, long epoch) {
-        Mode before = mode;
-        if (before == next && next != Mode.NOT_SERVING) {
-            return; // told twice (a role change, then serving): nothing in flight may be dropped
-        }
-        mode = next;
-        if (before != next) {
-            LOG.info("Serving clients as {} (was {})", next, before);
-        }
-        if (before != next && before != Mode.NOT_SERVING) {
-            // Leaving a serving role: what was in flight may never complete. Handshakes held while not serving
-            // are not affected, since a server that was not serving has answered nobody.
-            dropClients.run();
-        }
-        proposed.clear();
-        forwarding.clear();
+    private void afterRoleChange(Mode next) {
         preparedSessions.clear();
-        for (Session s : state.sessions().all()) {
-            // A close this member marked may never have been committed; the session lives until the ensemble
-            // closes it (its client is gone, so it expires if nothing else does).
-            s.clearClosing();
-        }
-        state.restartPreparing(next == Mode.LEADER ? epoch << 32 : state.lastApplied());
-        if (next == Mode.LEADER) {
-            // The old leader's view of liveness is gone: every session gets a full timeout from now.
-            long now = clock.monotonicMs();
-            for (Session s : state.sessions().all()) {
-                state.sessions().touch(s.id(), s.timeoutMs(), now);
-            }
-        }
         if (next != Mode.NOT_SERVING) {
             for (HeldHandshakes.Held h : heldHandshakes.releaseAll()) {
                 onConnect(h.conn(), h.request(), h.legacyClient());
             }
         }
-    }
-
-    /** A held handshake waits at most two ticks: longer than an election, shorter than clients' connect timeouts. */
-    private long holdBoundMs() {
-        return 2L * settings.tickTimeMs();
-    }
-
-    /** Leader: the exact state after every applied commit, for a learner that needs a snapshot. */
-    byte[] encodeSnapshot(long zxid) throws java.io.IOException {
-        if (zxid != state.lastApplied()) {
-            throw new java.io.IOException("asked for a snapshot at 0x" + Long.toHexString(zxid)
-                    + " while the tree is at 0x" + Long.toHexString(state.lastApplied()));
-        }
-        return SnapshotStream.encode(new SnapshotWriter(state.tree(), state.sessionTimeouts(), state.lastApplied()));
-    }
-
-    /** Learner: a leader's snapshot becomes this server's newest, durably, and its state. */
-    void installSnapshot(long zxid, byte[] snapshot) throws java.io.IOException, InterruptedException {
-        state.snapshotter().stop();
-        backend.snapshots().deleteAfter(zxid);
-        backend.snapshots().write(zxid, SnapshotStream.decode(snapshot));
-        reloadFromDisk();
-        LOG.info("Loaded the leader's snapshot at 0x{}: {} nodes", Long.toHexString(zxid), state.tree().nodeCount());
-    }
-
-    /** Learner: the log was truncated after {@code zxid}; rebuild from what disk now holds. */
-    void truncatedTo(long zxid) throws java.io.IOException, InterruptedException {
-        state.snapshotter().stop();
-        backend.snapshots().deleteAfter(zxid);
-        reloadFromDisk();
-        LOG.info("Rebuilt the state after the leader truncated the log to 0x{}", Long.toHexString(zxid));
-    }
-
-    private void reloadFromDisk() throws java.io.IOException {
-        state.install(Recovery.recover(backend, settings.extendedTypesEnabled(), settings.tickTimeMs(), clock));
-    }
-
-    /** The log rolled for a snapshot: take it in the background at the last applied zxid. */
-    void snapshotDue() {
-        state.startSnapshot();
     }
 
     // ---- SessionHook: session transactions as they apply ----

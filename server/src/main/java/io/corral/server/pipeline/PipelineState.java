@@ -20,10 +20,10 @@ import java.util.Map;
  * applier, pending changes and the preparer, the snapshotter) and the last applied zxid. They are replaced together,
  * by {@link #install}, at start-up and when a replica reloads (a leader's snapshot, a truncated log), so that no
  * stage is left working on a tree the others have dropped; callers ask for them each time rather than keep them.
+ * Beside them, the role this server serves its clients in, which only the ensemble changes.
  *
- * <p>Pipeline thread only, except the sessions, which net threads touch, and the last applied zxid, which
- * monitoring reads (both volatile), and {@link #snapshotter}, which {@link Pipeline#stop} stops from its caller's
- * thread.
+ * <p>Pipeline thread only, except the role, the sessions (which net threads touch) and the last applied zxid, all
+ * volatile, and {@link #snapshotter}, which {@link Pipeline#stop} stops from its caller's thread.
  */
 final class PipelineState {
     private final WatchTable watches;
@@ -33,6 +33,7 @@ final class PipelineState {
     private final SessionIds sessionIds;
     private final SessionHook sessionHook;
 
+    private volatile Pipeline.Mode mode;
     private DataTree tree;
     private volatile SessionTable sessions;
     private ReadScope readScope;
@@ -43,8 +44,9 @@ final class PipelineState {
     private volatile long lastApplied;
 
     /** The parts that outlive a reload: the watches, the ACL checks, the clock, the session ids handed out. */
-    PipelineState(WatchTable watches, AuthRegistry auth, Clock clock, SnapshotStore snapshots, SessionIds sessionIds,
-                  SessionHook sessionHook) {
+    PipelineState(Pipeline.Mode mode, WatchTable watches, AuthRegistry auth, Clock clock, SnapshotStore snapshots,
+                  SessionIds sessionIds, SessionHook sessionHook) {
+        this.mode = mode;
         this.watches = watches;
         this.auth = auth;
         this.clock = clock;
@@ -88,6 +90,16 @@ final class PipelineState {
             copy.put(s.id(), s.timeoutMs());
         }
         return copy;
+    }
+
+    /** Any thread. */
+    Pipeline.Mode mode() {
+        return mode;
+    }
+
+    /** The ensemble made this server {@code next} to its clients. */
+    void mode(Pipeline.Mode next) {
+        mode = next;
     }
 
     DataTree tree() {

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The pipeline as the ZAB runtime drives it. Every call arrives on the runtime thread and becomes an event of
- * the pipeline thread, in the same order, so commits, role changes and sync answers are seen as the ensemble
- * ordered them. The calls that must be done before the runtime goes on (a snapshot to send, a snapshot or a
+ * the pipeline thread, handled there by {@link EnsembleEvents}, in the same order, so commits, role changes and
+ * sync answers are seen as the ensemble ordered them. The calls that must be done before the runtime goes on (a snapshot to send, a snapshot or a
  * truncation to load before acknowledging) wait for the pipeline thread to finish them.
  */
 public final class Replica implements ReplicatedState {
@@ -22,26 +22,28 @@ public final class Replica implements ReplicatedState {
     private static final long WAIT_MINUTES = 10;
 
     private final Pipeline pipeline;
+    private final EnsembleEvents events;
 
-    Replica(Pipeline pipeline) {
+    Replica(Pipeline pipeline, EnsembleEvents events) {
         this.pipeline = pipeline;
+        this.events = events;
     }
 
     @Override
     public void apply(List<LogEntry> committed) {
         List<LogEntry> copy = List.copyOf(committed);
-        pipeline.post(() -> pipeline.applyCommitted(copy));
+        pipeline.post(() -> events.applyCommitted(copy));
     }
 
     @Override
     public byte[] snapshot(long zxid) throws IOException {
-        return call(() -> pipeline.encodeSnapshot(zxid));
+        return call(() -> events.encodeSnapshot(zxid));
     }
 
     @Override
     public void loadSnapshot(long zxid, byte[] snapshot) throws IOException {
         call(() -> {
-            pipeline.installSnapshot(zxid, snapshot);
+            events.installSnapshot(zxid, snapshot);
             return null;
         });
     }
@@ -49,7 +51,7 @@ public final class Replica implements ReplicatedState {
     @Override
     public void reload(long zxid) throws IOException {
         call(() -> {
-            pipeline.truncatedTo(zxid);
+            events.truncatedTo(zxid);
             return null;
         });
     }
@@ -64,27 +66,27 @@ public final class Replica implements ReplicatedState {
         } else {
             mode = Pipeline.Mode.LEARNER;
         }
-        pipeline.post(() -> pipeline.changeMode(mode, epoch));
+        pipeline.post(() -> events.changeMode(mode, epoch));
     }
 
     @Override
     public void forwarded(long learnerId, ZabMessage.Forward f) {
-        pipeline.post(() -> pipeline.onForwarded(f.sessionId(), f.cxid(), f.type(), f.request(), f.auth()));
+        pipeline.post(() -> events.onForwarded(f.sessionId(), f.cxid(), f.type(), f.request(), f.auth()));
     }
 
     @Override
     public void syncDone(long sessionId, int cxid) {
-        pipeline.post(() -> pipeline.onSyncDone(sessionId, cxid));
+        pipeline.post(() -> events.onSyncDone(sessionId, cxid));
     }
 
     @Override
     public void touched(long[] sessionIds) {
-        pipeline.post(() -> pipeline.onTouched(sessionIds));
+        pipeline.post(() -> events.onTouched(sessionIds));
     }
 
     @Override
     public void snapshotDue() {
-        pipeline.post(pipeline::snapshotDue);
+        pipeline.post(events::snapshotDue);
     }
 
     private interface Work<T> {
