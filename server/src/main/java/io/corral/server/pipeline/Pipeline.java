@@ -8,9 +8,7 @@ import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
 import io.corral.protocol.Perms;
 import io.corral.protocol.proto.ConnectRequest;
-import io.corral.protocol.proto.ConnectResponse;
 import io.corral.protocol.proto.DeleteRequest;
-import io.corral.protocol.txn.CreateSessionTxn;
 import io.corral.server.auth.AuthRegistry;
 import io.corral.server.config.ServerConfig;
 import io.corral.server.monitor.ServerStats;
@@ -27,9 +25,7 @@ import io.corral.server.tree.DataTree;
 import io.corral.server.txn.Applied;
 import io.corral.server.txn.SessionHook;
 import io.corral.server.watch.WatchTable;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,10 +54,8 @@ public final class Pipeline implements SessionHook {
     private final ServerConfig settings;
     private final Clock clock;
     private final WatchTable watches;
-    private final SessionIds sessionIds;
     /** Tree, sessions and the stages over them; replaced together when a replica reloads. */
     private final PipelineState state;
-    private final Map<Long, Session> preparedSessions = new HashMap<>();
     private final LogStage logStage;
     /** The ensemble, or null for a standalone server (whose writes go to the log stage). */
     private final Replicator replicator;
@@ -69,8 +63,6 @@ public final class Pipeline implements SessionHook {
     private final EnsembleEvents ensemble;
     /** Learner: what went to the leader and waits for its answer; null when standalone. */
     private final Forwarding forwarding;
-    /** Replica, not serving: handshakes held until it serves again. */
-    private final HeldHandshakes heldHandshakes = new HeldHandshakes();
 
     private final AuthRegistry auth;
     private final ServerStats stats;
@@ -78,6 +70,7 @@ public final class Pipeline implements SessionHook {
     private final WriteOps writes = new WriteOps();
     private final ReadOps reads = new ReadOps();
     private final ReplyPath replies;
+    private final ClientSessions clientSessions;
     private final ContainerReaper reaper;
     private volatile boolean running = true;
 
@@ -102,14 +95,15 @@ public final class Pipeline implements SessionHook {
         this.auth = auth;
         this.stats = stats;
         this.watches = new WatchTable((w, acl) -> auth.allows(acl, Perms.READ, ((ConnectionState) w).authIds));
-        this.sessionIds = new SessionIds(serverId, clock.monotonicMs());
+        SessionIds sessionIds = new SessionIds(serverId, clock.monotonicMs());
         this.state = new PipelineState(replicator == null ? Mode.STANDALONE : Mode.NOT_SERVING, watches, auth, clock,
                 backend.snapshots(), sessionIds, this);
         state.install(recovered);
-        this.replies = new ReplyPath(state, watches, writer, reads, writes, stats, clock,
-                (conn, s) -> bind(conn, s, s.timeoutMs()));
+        this.replies = new ReplyPath(state, watches, writer, reads, writes, stats, clock, this::established);
+        this.clientSessions = new ClientSessions(settings, clock, state, replies, writer, sessionIds, forwarding,
+                this::submitTxn);
         this.ensemble = replicator == null ? null : new EnsembleEvents(state, replies, forwarding, replicator, writes,
-                settings, backend, clock, this::afterRoleChange);
+                settings, backend, clock, clientSessions::roleChanged);
         this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
                 new SnapshotTrigger(settings.snapCount(), new Random()), () -> post(state::startSnapshot));
         this.reaper = new ContainerReaper(settings, clock);
@@ -249,7 +243,7 @@ public final class Pipeline implements SessionHook {
     }
 
     public void connect(ConnectionState conn, ConnectRequest request, boolean legacyClient) {
-        post(() -> onConnect(conn, request, legacyClient));
+        post(() -> clientSessions.connect(conn, request, legacyClient));
     }
 
     public void submit(Request request) {
@@ -276,10 +270,7 @@ public final class Pipeline implements SessionHook {
 
     /** A client of {@code sessionId} was heard from (net threads). */
     public void sessionActive(long sessionId, int timeoutMs) {
-        state.sessions().touch(sessionId, timeoutMs, clock.monotonicMs());
-        if (forwarding != null) {
-            forwarding.sessionActive(sessionId);
-        }
+        clientSessions.sessionActive(sessionId, timeoutMs);
     }
 
     // ---- events, on the pipeline thread ----
@@ -302,70 +293,6 @@ public final class Pipeline implements SessionHook {
             stats.authFailed();
             replies.close(conn, "client certificate refused");
         }
-    }
-
-    private void onConnect(ConnectionState conn, ConnectRequest req, boolean legacyClient) {
-        if (conn.closed) {
-            return;
-        }
-        conn.legacyClient = legacyClient;
-        if (mode() == Mode.NOT_SERVING) {
-            if (!heldHandshakes.hold(conn, req, legacyClient, clock.monotonicMs() + holdBoundMs())) {
-                replies.close(conn, "this server is not serving: it has no leader or quorum yet");
-            }
-            return;
-        }
-        if (req.lastZxidSeen() > state.lastApplied()) {
-            replies.close(conn, "client has seen zxid 0x" + Long.toHexString(req.lastZxidSeen())
-                    + " but this server is at 0x" + Long.toHexString(state.lastApplied()));
-            return;
-        }
-        int timeoutMs = settings.negotiateSessionTimeout(req.timeOut());
-        if (req.sessionId() == 0) {
-            long id = sessionIds.nextId();
-            Session s = new Session(id, timeoutMs);
-            preparedSessions.put(id, s);
-            conn.session = s;
-            Request r = new Request(conn, 0, OpCode.CREATE_SESSION, null, System.nanoTime());
-            if (mode() == Mode.LEARNER) {
-                forwarding.forward(r, new CreateSessionTxn(timeoutMs));
-                return;
-            }
-            r.txn = state.preparer().session(OpCode.CREATE_SESSION, new CreateSessionTxn(timeoutMs), id, r);
-            conn.inFlight.add(r);
-            submitTxn(r.txn);
-            return;
-        }
-        Session s = state.sessions().get(req.sessionId());
-        if (s == null || s.closing() || !java.util.Arrays.equals(req.passwd(), SessionIds.password(s.id()))) {
-            LOG.info("Refusing to resume session 0x{} from {}: {}", Long.toHexString(req.sessionId()),
-                    conn.link.remoteAddress(), s == null || s.closing() ? "expired or unknown" : "wrong password");
-            conn.link.send(writer.connectResponse(
-                    new ConnectResponse(0, 0, 0, new byte[SessionIds.PASSWORD_LENGTH], false), legacyClient));
-            replies.close(conn, "invalid session");
-            return;
-        }
-        bind(conn, s, timeoutMs);
-    }
-
-    /** A held handshake waits at most two ticks: longer than an election, shorter than clients' connect timeouts. */
-    private long holdBoundMs() {
-        return 2L * settings.tickTimeMs();
-    }
-
-    private void bind(ConnectionState conn, Session s, int timeoutMs) {
-        Object previous = s.owner();
-        if (previous instanceof ConnectionState old && old != conn) {
-            replies.close(old, "session 0x" + Long.toHexString(s.id()) + " moved to another connection");
-        }
-        s.owner(conn);
-        s.timeoutMs(timeoutMs);
-        conn.stats.established(clock.wallMs());
-        conn.session = s;
-        sessionActive(s.id(), timeoutMs);
-        conn.link.bindSession(s.id(), timeoutMs);
-        conn.link.send(writer.connectResponse(
-                new ConnectResponse(0, timeoutMs, s.id(), SessionIds.password(s.id()), false), conn.legacyClient));
     }
 
     private void onRequest(Request r) {
@@ -512,9 +439,7 @@ public final class Pipeline implements SessionHook {
     }
 
     private void onTick() {
-        for (ConnectionState overdue : heldHandshakes.overdue(clock.monotonicMs())) {
-            replies.close(overdue, "this server is not serving: it has no leader or quorum yet");
-        }
+        clientSessions.closeOverdue();
         if (mode() == Mode.LEARNER) {
             forwarding.sendTouches();
             // Only the leader expires sessions; this only lets the learner's expiry queue drop the buckets that
@@ -544,42 +469,21 @@ public final class Pipeline implements SessionHook {
         }
     }
 
-    /**
-     * The clients' side of a role change, once {@link EnsembleEvents#changeMode} has done its part: the sessions given
-     * to handshakes whose createSession has not applied are forgotten with the rest of what was in flight, and a
-     * member that serves again completes the handshakes it held meanwhile, before any later event.
-     */
-    private void afterRoleChange(Mode next) {
-        preparedSessions.clear();
-        if (next != Mode.NOT_SERVING) {
-            for (HeldHandshakes.Held h : heldHandshakes.releaseAll()) {
-                onConnect(h.conn(), h.request(), h.legacyClient());
-            }
-        }
-    }
+    // ---- passed on to ClientSessions, for the reply path and the applier (built before it, as it uses them) ----
 
-    // ---- SessionHook: session transactions as they apply ----
+    /** A createSession applied and is answered: its session is bound to the connection that asked for it. */
+    private void established(ConnectionState conn, Session s) {
+        clientSessions.bind(conn, s, s.timeoutMs());
+    }
 
     @Override
     public void sessionCreated(long sessionId, int timeoutMs) {
-        Session s = preparedSessions.remove(sessionId);
-        state.sessions().add(s != null ? s : new Session(sessionId, timeoutMs), clock.monotonicMs());
+        clientSessions.sessionCreated(sessionId, timeoutMs);
     }
 
     @Override
     public void sessionClosed(long sessionId) {
-        Session s = state.sessions().get(sessionId);
-        state.sessions().remove(sessionId);
-        if (forwarding != null) {
-            forwarding.sessionClosed(sessionId);
-        }
-        if (s != null && s.owner() instanceof ConnectionState owner && !owner.closed) {
-            // Expired while connected (a frozen client): drop the connection without a word, as ZooKeeper does.
-            boolean explicitClose = !owner.inFlight.isEmpty() && owner.inFlight.peek().type == OpCode.CLOSE_SESSION;
-            if (!explicitClose) {
-                replies.close(owner, "session 0x" + Long.toHexString(sessionId) + " expired");
-            }
-        }
+        clientSessions.sessionClosed(sessionId);
     }
 
     /** The tree, for monitoring views (node count); owned by the pipeline thread. */
