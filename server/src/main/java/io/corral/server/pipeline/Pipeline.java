@@ -4,7 +4,6 @@ import io.corral.api.auth.AuthId;
 import io.corral.api.auth.AuthenticationException;
 import io.corral.api.auth.ConnectionInfo;
 import io.corral.api.persistence.PersistenceBackend;
-import io.corral.protocol.Code;
 import io.corral.protocol.OpCode;
 import io.corral.protocol.Perms;
 import io.corral.protocol.proto.ConnectRequest;
@@ -71,6 +70,7 @@ public final class Pipeline implements SessionHook {
     private final ReadOps reads = new ReadOps();
     private final ReplyPath replies;
     private final ClientSessions clientSessions;
+    private final RequestIntake requests;
     private final ContainerReaper reaper;
     private volatile boolean running = true;
 
@@ -102,6 +102,7 @@ public final class Pipeline implements SessionHook {
         this.replies = new ReplyPath(state, watches, writer, reads, writes, stats, clock, this::established);
         this.clientSessions = new ClientSessions(settings, clock, state, replies, writer, sessionIds, forwarding,
                 this::submitTxn);
+        this.requests = new RequestIntake(state, replies, forwarding, writes, reads, auth, stats, this::submitTxn);
         this.ensemble = replicator == null ? null : new EnsembleEvents(state, replies, forwarding, replicator, writes,
                 settings, backend, clock, clientSessions::roleChanged);
         this.logStage = new LogStage(backend.log(), batch -> post(() -> applyBatch(batch)), this::fail,
@@ -247,7 +248,7 @@ public final class Pipeline implements SessionHook {
     }
 
     public void submit(Request request) {
-        post(() -> onRequest(request));
+        post(() -> requests.take(request));
     }
 
     /** The client caught up with its replies: answer the reads held back for it. */
@@ -295,39 +296,6 @@ public final class Pipeline implements SessionHook {
         }
     }
 
-    private void onRequest(Request r) {
-        ConnectionState conn = r.conn;
-        if (conn.closed || conn.closeAfterReply) {
-            stats.dropped();
-            return;
-        }
-        conn.stats.countReceived();
-        if (mode() == Mode.NOT_SERVING) {
-            replies.close(conn, "this server stopped serving: it lost its leader or quorum");
-            return;
-        }
-        if (r.type == OpCode.AUTH || !auth.passesEnforcement(conn.authIds)) {
-            answerAtOnce(r);
-            return;
-        }
-        if (mode() == Mode.LEARNER && forwardIfLeaderWork(r)) {
-            return;
-        }
-        if (r.type == OpCode.CLOSE_SESSION) {
-            prepareClose(r);
-        } else if (writes.get(r.type) != null) {
-            prepareWrite(r);
-        } else if (conn.inFlight.isEmpty() && !conn.link.congested()) {
-            replies.execute(r);
-            return;
-        } else {
-            conn.inFlight.add(r);
-            return;
-        }
-        conn.inFlight.add(r);
-        submitTxn(r.txn);
-    }
-
     /** Standalone: to the local log. Leader: proposed to the ensemble, and remembered until it applies. */
     private void submitTxn(PreparedTxn t) {
         if (replicator == null) {
@@ -335,71 +303,6 @@ public final class Pipeline implements SessionHook {
             return;
         }
         ensemble.propose(t);
-    }
-
-    /** Learner: writes, session closes and syncs are the leader's; returns false for what is answered here. */
-    private boolean forwardIfLeaderWork(Request r) {
-        if (r.type == OpCode.CLOSE_SESSION) {
-            r.conn.session.markClosing();
-        } else if (writes.get(r.type) == null && r.type != OpCode.SYNC) {
-            return false;
-        }
-        forwarding.forward(r, r.body);
-        return true;
-    }
-
-    /**
-     * An auth packet takes effect when it arrives, as in ZooKeeper: every request after it is checked with the ids
-     * it gave, even while earlier writes are still in flight. Under {@code enforce.auth.enabled} a request of a
-     * connection without an id of an enforced scheme is refused. Only the reply waits for its turn; after a
-     * failure the connection takes no more requests and closes once the reply is out.
-     */
-    private void answerAtOnce(Request r) {
-        ConnectionState conn = r.conn;
-        if (r.type == OpCode.AUTH) {
-            try {
-                reads.get(OpCode.AUTH).execute(r, state.readScope());
-                r.presetErr = Code.OK;
-            } catch (KeeperCode e) {
-                r.presetErr = e.code();
-            }
-        } else {
-            LOG.warn("Refusing a request from {} (session 0x{}): it has authenticated with none of {}"
-                            + " (enforce.auth.enabled); closing the connection", conn.link.remoteAddress(),
-                    Long.toHexString(conn.sessionId()), auth.enforcedSchemes());
-            r.presetErr = Code.SESSIONCLOSEDREQUIRESASLAUTH;
-        }
-        if (r.presetErr != Code.OK) {
-            conn.closeAfterReply = true;
-        }
-        if (conn.inFlight.isEmpty() && !conn.link.congested()) {
-            replies.execute(r);
-        } else {
-            conn.inFlight.add(r);
-        }
-    }
-
-    private void prepareWrite(Request r) {
-        ConnectionState conn = r.conn;
-        long session = conn.sessionId();
-        try {
-            if (conn.session.closing()) {
-                throw new KeeperCode(Code.SESSIONEXPIRED);
-            }
-            r.txn = state.preparer().prepare(writes.get(r.type), r.type, r.body, session, r.xid, conn.authIds, r);
-        } catch (KeeperCode e) {
-            r.txn = state.preparer().error(e.code(), session, r.xid, r);
-        }
-    }
-
-    private void prepareClose(Request r) {
-        Session s = r.conn.session;
-        if (s.closing()) {
-            r.txn = state.preparer().error(Code.SESSIONEXPIRED, s.id(), r.xid, r);
-            return;
-        }
-        s.markClosing();
-        r.txn = state.preparer().closeSession(s.id(), r.xid, r);
     }
 
     private void onDisconnected(ConnectionState conn) {
