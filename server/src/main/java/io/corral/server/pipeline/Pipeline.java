@@ -42,8 +42,15 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>Everything stateful (tree, watches, sessions, pending changes, per-connection queues) is touched only by
- * the pipeline thread, which takes events from one queue; other threads only post events. Replication will
- * sit between prepare and apply in place of the local log stage.
+ * the pipeline thread, which takes events from one queue; other threads only post events. In an ensemble the
+ * ensemble takes the log stage's place ({@link Replicator} out, {@link Replica} in): a leader proposes what it
+ * prepared, a learner forwards what is the leader's, and every member applies what the ensemble committed.
+ *
+ * <p>This class owns the thread and its queue, the entry points that post to it, the local log stage's batches
+ * and the ticks; the events are handled, all on that thread, by {@link ClientSessions} (handshakes, and sessions
+ * until they close), {@link RequestIntake} (a request as it arrives), {@link ReplyPath} (answers, in order, and
+ * closing connections) and {@link EnsembleEvents} (what the ensemble tells a member), which work on the tree,
+ * sessions and stages a replica's reload replaces together ({@link PipelineState}).
  */
 public final class Pipeline implements SessionHook {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
