@@ -14,8 +14,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The pipeline as the ZAB runtime drives it. Every call arrives on the runtime thread and becomes an event of
  * the pipeline thread, handled there by {@link EnsembleEvents}, in the same order, so commits, role changes and
- * sync answers are seen as the ensemble ordered them. The calls that must be done before the runtime goes on (a snapshot to send, a snapshot or a
- * truncation to load before acknowledging) wait for the pipeline thread to finish them.
+ * sync answers are seen as the ensemble ordered them. The calls that must be done before the runtime goes on (a
+ * snapshot to send, a snapshot or a truncation to load before acknowledging) wait for the pipeline thread to
+ * finish them.
  */
 public final class Replica implements ReplicatedState {
     /** Bounds a wait on the pipeline thread; a snapshot of a large tree takes seconds, not this long. */
