@@ -86,14 +86,7 @@ final class EnsembleEvents {
             if (state.mode() == Mode.LEADER) {
                 state.pending().applied(e.zxid());
             }
-            if (r == null || r.conn.closed) {
-                continue;
-            }
-            ConnectionState conn = r.conn;
-            Request head = conn.inFlight.poll();
-            assert head == r : "replies out of order on connection " + conn.link.connectionId();
-            replies.answerWrite(r, applied, e.zxid());
-            replies.drainReads(conn);
+            replies.applied(r, applied, e.zxid());
         }
     }
 

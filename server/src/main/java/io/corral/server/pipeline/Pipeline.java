@@ -333,18 +333,7 @@ public final class Pipeline implements SessionHook {
             Applied applied = state.applier().apply(p.txn());
             state.lastApplied(p.zxid());
             state.pending().applied(p.zxid());
-            Request r = p.request();
-            if (r == null) {
-                continue;
-            }
-            ConnectionState conn = r.conn;
-            if (conn.closed) {
-                continue;
-            }
-            Request head = conn.inFlight.poll();
-            assert head == r : "replies out of order on connection " + conn.link.connectionId();
-            replies.answerWrite(r, applied, p.zxid());
-            replies.drainReads(conn);
+            replies.applied(p.request(), applied, p.zxid());
         }
     }
 

@@ -44,6 +44,21 @@ final class ReplyPath {
         this.establish = establish;
     }
 
+    /**
+     * Answers an applied write, the head of its connection's in-flight requests, and the reads queued behind it;
+     * nothing when there is no one to answer (a replayed or another server's transaction, a closed connection).
+     */
+    void applied(Request r, Applied applied, long zxid) {
+        if (r == null || r.conn.closed) {
+            return;
+        }
+        ConnectionState conn = r.conn;
+        Request head = conn.inFlight.poll();
+        assert head == r : "replies out of order on connection " + conn.link.connectionId();
+        answerWrite(r, applied, zxid);
+        drainReads(conn);
+    }
+
     /** Answers the reads queued behind a write, stopping at the next write or while the client is not reading. */
     void drainReads(ConnectionState conn) {
         while (!conn.closed && !conn.inFlight.isEmpty() && !conn.inFlight.peek().isWrite() && !conn.link.congested()) {
