@@ -95,10 +95,16 @@ public final class ZabPeer {
     }
 
     private void look(long nowMs, Ready r) {
+        // A learner that lost its leader (the link broke, or it went silent) does not wait for that server's vote:
+        // after a crash of the leader the survivors settle as soon as they have heard each other, rather than
+        // finalizeWait later. Which server leads is still decided by the votes of a quorum; see
+        // FastLeaderElection.start.
+        Set<Long> suspected = following != null && following.leaderLost() ? Set.of(following.leaderId()) : Set.of();
         role = ZabRole.LOOKING;
         leading = null;
         following = null;
-        for (FastLeaderElection.Outbound o : election.start(history.last(), currentEpoch, election.round(), nowMs)) {
+        for (FastLeaderElection.Outbound o : election.start(history.last(), currentEpoch, election.round(), nowMs,
+                suspected)) {
             r.notifications.add(o);
         }
     }

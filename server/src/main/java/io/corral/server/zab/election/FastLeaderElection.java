@@ -17,7 +17,9 @@ import java.util.Set;
  * <p>The protocol: every looking server votes for the best candidate it knows (per the {@link ElectionStrategy},
  * among voting members only) in an election round; a higher round resets the lower ones. A server settles when
  * a quorum of voting members holds its vote in its round, after waiting {@code finalizeWaitMs} for a better
- * vote. A server that joins a running ensemble settles instead on the leader that a quorum of settled servers
+ * vote, or at once when every voter has been heard from in the round (none is left to bring a better vote). Voters
+ * the caller names as suspected down when it starts the election (the leader whose loss started it) are not
+ * waited for. A server that joins a running ensemble settles instead on the leader that a quorum of settled servers
  * (FOLLOWING or LEADING) report, once the leader itself confirms it is LEADING.
  */
 public final class FastLeaderElection {
@@ -40,6 +42,8 @@ public final class FastLeaderElection {
     private final long initialResendMs;
 
     private Vote myFreshness;
+    /** Voters that settling need not have heard from: the ones this election started without, see start. */
+    private Set<Long> suspected = Set.of();
     private long round;
     private Vote proposal;
     private final Map<Long, Notification> roundVotes = new HashMap<>();
@@ -68,6 +72,20 @@ public final class FastLeaderElection {
      * is the round of the previous election, so rounds only grow.
      */
     public List<Outbound> start(long lastZxid, long epoch, long lastRound, long nowMs) {
+        return start(lastZxid, epoch, lastRound, nowMs, Set.of());
+    }
+
+    /**
+     * Starts a new election as {@link #start(long, long, long, long)}, with {@code suspected}: voters believed down
+     * (a follower's leader whose link broke or went silent). A quorum agreeing on this server's vote settles it
+     * as soon as every other voter has been heard from, instead of after finalizeWait. That wait only guards
+     * against settling just before a better vote arrives, which a dead voter will not send; it is not what keeps
+     * ZAB safe: the leader's discovery (a quorum's epochs and last zxids, stepping down for a fresher member of
+     * it) is. A suspect that is alive after all still gets its vote counted when it arrives in time, and
+     * otherwise joins the settled quorum as a late server does.
+     */
+    public List<Outbound> start(long lastZxid, long epoch, long lastRound, long nowMs, Set<Long> suspected) {
+        this.suspected = Set.copyOf(suspected);
         outcome = null;
         round = Math.max(round, lastRound) + 1;
         roundVotes.clear();
@@ -131,7 +149,7 @@ public final class FastLeaderElection {
             roundVotes.put(n.from(), n);
         }
         if (agreeingQuorum(roundVotes, proposal)) {
-            if (roundVotes.keySet().containsAll(quorum.voters())) {
+            if (allHeard()) {
                 settle(proposal, round);
             } else if (decideAtMs < 0) {
                 decideAtMs = nowMs + finalizeWaitMs;
@@ -156,6 +174,16 @@ public final class FastLeaderElection {
             settle(n.vote(), round);
         }
         return List.of();
+    }
+
+    /** Every voter but the suspected ones has a vote in this round. */
+    private boolean allHeard() {
+        for (long v : quorum.voters()) {
+            if (!roundVotes.containsKey(v) && !suspected.contains(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Time passes: finalize a pending decision, or resend when the others have been quiet. */

@@ -29,6 +29,8 @@ public final class Following {
     private long lastCommitted;
     private Phase phase = Phase.CONNECTING;
     private long lastHeardMs;
+    /** The role ended because the leader went silent or its link broke (not because of what it said). */
+    private boolean leaderLost;
 
     public Following(long leaderId, boolean observer, History history, long acceptedEpoch, long currentEpoch,
                      long initLimitMs, long syncLimitMs, long nowMs) {
@@ -194,6 +196,7 @@ public final class Following {
     public void tick(long nowMs, Ready r) {
         long limit = phase == Phase.BROADCAST ? syncLimitMs : initLimitMs;
         if (nowMs - lastHeardMs > limit) {
+            leaderLost = true;
             giveUp(r, "the leader " + leaderId + " was silent for " + (nowMs - lastHeardMs) + " ms");
         }
     }
@@ -207,7 +210,13 @@ public final class Following {
             r.reconnectToLeader = true;
             return;
         }
+        leaderLost = true;
         giveUp(r, "lost the connection to the leader " + leaderId);
+    }
+
+    /** True once this learner gave up because its leader went silent or the link to it broke. */
+    public boolean leaderLost() {
+        return leaderLost;
     }
 
     private void giveUp(Ready r, String why) {
