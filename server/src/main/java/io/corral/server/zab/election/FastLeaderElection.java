@@ -144,6 +144,13 @@ public final class FastLeaderElection {
             decideAtMs = -1;
             recordOwnVote();
             out.addAll(broadcast());
+        } else if (!n.vote().equals(proposal)) {
+            // The sender votes for a worse candidate in our round: it has not heard our vote, which happens when
+            // ours reached it while it was still settled (it answered with its old state and dropped it, as when
+            // two followers lose their leader at the same moment). Telling it now saves it waiting for a resend.
+            // Each such answer is caused by a worse vote and can only make the sender adopt a better one, so the
+            // exchange ends.
+            out.add(new Outbound(n.from(), myNotification()));
         }
         if (quorum.isVoter(n.from())) {
             roundVotes.put(n.from(), n);

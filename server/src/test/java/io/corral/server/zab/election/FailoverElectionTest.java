@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two survivors of a 3-server ensemble whose leader (server 3) died, stepped by hand: how soon they settle,
- * whatever the order of their votes.
+ * and what they tell each other when a vote crossed a switch to LOOKING.
  */
 class FailoverElectionTest {
     private static final long FINALIZE_WAIT_MS = 200;
@@ -71,5 +71,21 @@ class FailoverElectionTest {
         List<FastLeaderElection.Outbound> out = one.receive(new Notification(3, PeerState.LOOKING, fresher, 5), 1);
         assertEquals(fresher, one.proposal());
         assertTrue(out.stream().allMatch(o -> o.notification().vote().equals(fresher)));
+    }
+
+    @Test
+    void aWorseVoteInTheSameRoundIsAnsweredWithOurs() {
+        FastLeaderElection two = election(2);
+        two.start(7, 1, 4, 0, Set.of(3L));
+        // Server 1 votes for itself in round 5: it missed server 2's vote while it was still following.
+        List<FastLeaderElection.Outbound> out = two.receive(
+                new Notification(1, PeerState.LOOKING, new Vote(1, 7, 1), 5), 1);
+        assertEquals(1, out.size());
+        assertEquals(1, out.get(0).to());
+        assertEquals(new Vote(2, 7, 1), out.get(0).notification().vote());
+        assertEquals(5, out.get(0).notification().round());
+        // Once server 1 votes as we do, nothing more is sent.
+        assertEquals(List.of(), two.receive(new Notification(1, PeerState.LOOKING, new Vote(2, 7, 1), 5), 2));
+        assertNotNull(two.outcome());
     }
 }
