@@ -65,6 +65,8 @@ public final class ZabRuntime implements QuorumTransport.Listener {
     private volatile boolean serving;
     private volatile long leaderId = -1;
     private final StatusRecorder monitoring = new StatusRecorder();
+    /** Redials of the leader since the last role change; runtime thread only. */
+    private int redials;
 
     ZabRuntime(ZabPeer peer, QuorumTransport transport, TxnLog log, EpochFiles epochs, ReplicatedState state,
                Clock clock, long tickMs) {
@@ -339,8 +341,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         }
         if (r.reconnectToLeader && peer.following() != null) {
             long leader = peer.following().leaderId();
-            // Soon: the leader is usually a few milliseconds from leading (its election settled a moment later).
-            connector.schedule(() -> transport.connectToLeader(leader), Math.min(tickMs, 100), TimeUnit.MILLISECONDS);
+            connector.schedule(() -> transport.connectToLeader(leader), redialDelayMs(), TimeUnit.MILLISECONDS);
         }
         if (r.startServing || r.stopServing) {
             serving = peer.serving();
@@ -350,6 +351,19 @@ public final class ZabRuntime implements QuorumTransport.Listener {
         if (!r.append.isEmpty() && peer.role() == ZabRole.LEADING) {
             execute(peer.persisted(r.append.get(r.append.size() - 1).zxid(), clock.monotonicMs()));
         }
+    }
+
+    /**
+     * How long a learner waits before dialling its leader again: 5 ms, doubling up to min(tick, 100 ms). A learner
+     * usually settles a message before its leader does, so its first link reaches a server that is still
+     * looking, which drops the FollowerInfo and closes the link when it starts leading a moment later: the
+     * quick first redial then finds it leading. A leader that is down refuses every dial, and the doubling keeps
+     * that to about ten dials a second until initLimit ends the wait.
+     */
+    private long redialDelayMs() {
+        long delay = Math.min(Math.min(tickMs, 100), 5L << Math.min(redials, 5));
+        redials++;
+        return delay;
     }
 
     private void send(Ready r) throws IOException {
@@ -376,6 +390,7 @@ public final class ZabRuntime implements QuorumTransport.Listener {
                 r.leaderId >= 0 && role != ZabRole.LEADING ? " (leader " + r.leaderId + ")" : "",
                 r.reason == null ? "" : ": " + r.reason);
         transport.closeQuorumLinks();
+        redials = 0;
         if (role == ZabRole.FOLLOWING || role == ZabRole.OBSERVING) {
             long leader = r.leaderId;
             connector.execute(() -> transport.connectToLeader(leader));
