@@ -144,12 +144,12 @@ public final class FastLeaderElection {
             decideAtMs = -1;
             recordOwnVote();
             out.addAll(broadcast());
-        } else if (!n.vote().equals(proposal)) {
+        } else if (better(proposal, n.vote())) {
             // The sender votes for a worse candidate in our round: it has not heard our vote, which happens when
             // ours reached it while it was still settled (it answered with its old state and dropped it, as when
             // two followers lose their leader at the same moment). Telling it now saves it waiting for a resend.
-            // Each such answer is caused by a worse vote and can only make the sender adopt a better one, so the
-            // exchange ends.
+            // An answer goes only to a vote that ours strictly supersedes, so each exchange moves the sender to a
+            // better vote and ends (the strategy's order is strict and total; votes it cannot order get no answer).
             out.add(new Outbound(n.from(), myNotification()));
         }
         if (quorum.isVoter(n.from())) {

@@ -88,4 +88,16 @@ class FailoverElectionTest {
         assertEquals(List.of(), two.receive(new Notification(1, PeerState.LOOKING, new Vote(2, 7, 1), 5), 2));
         assertNotNull(two.outcome());
     }
+
+    @Test
+    void aBetterOrEqualVoteGetsNoAnswer() {
+        FastLeaderElection one = election(1);
+        one.start(7, 1, 4, 0); // nobody suspected: server 1 waits for server 3, so it stays looking below
+        // Server 2's vote supersedes ours: adopted and broadcast, not answered as a worse vote.
+        List<FastLeaderElection.Outbound> out = one.receive(
+                new Notification(2, PeerState.LOOKING, new Vote(2, 7, 1), 5), 1);
+        assertEquals(2, out.size(), "our new vote goes to servers 2 and 3, nothing else");
+        assertEquals(List.of(), one.receive(new Notification(2, PeerState.LOOKING, new Vote(2, 7, 1), 5), 2));
+        assertNull(one.outcome());
+    }
 }
