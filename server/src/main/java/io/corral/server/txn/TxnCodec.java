@@ -27,7 +27,7 @@ public final class TxnCodec {
     }
 
     public static byte[] encode(TxnHeader header, Record body) {
-        JuteOutput out = new JuteOutput(64);
+        JuteOutput out = JuteOutput.scratch();
         header.write(out);
         if (body != null) {
             body.write(out);

@@ -40,7 +40,7 @@ final class ZabCodec {
     }
 
     static byte[] encode(Notification n) {
-        JuteOutput out = new JuteOutput(64);
+        JuteOutput out = JuteOutput.scratch();
         out.writeByte(NOTIFICATION);
         out.writeLong(n.from());
         out.writeInt(n.state().ordinal());
@@ -66,7 +66,7 @@ final class ZabCodec {
     }
 
     static byte[] encode(ZabMessage m) {
-        JuteOutput out = new JuteOutput(64);
+        JuteOutput out = JuteOutput.scratch();
         if (m instanceof ZabMessage.FollowerInfo x) {
             out.writeByte(FOLLOWER_INFO);
             out.writeLong(x.acceptedEpoch());
