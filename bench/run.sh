@@ -15,6 +15,7 @@
 #   BENCH_MVN_ARGS extra Maven arguments for the build (e.g. -o)
 #   BENCH_ARGS     extra LoadGenerator options for every workload (e.g. "--duration-s 2 --sessions 4")
 #   BENCH_SERVERS  which servers to run (default "zookeeper corral"; "corral" alone to profile it)
+#   BENCH_ENSEMBLE_WORKLOADS  the ensemble workloads of --only ensemble (default "create set get mixed")
 #   CORRAL_JVM_ARGS extra JVM options for Corral's servers only, e.g. JFR recordings (one file per server
 #                  in the directory, which must exist) to profile a workload:
 #                  CORRAL_JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=/tmp/corral-jfr"
@@ -431,7 +432,7 @@ for kind in $SERVERS; do
     if [ -z "$ONLY" ] || grep -qw restart <<<"${ONLY//,/ }"; then restart_same; else stop_server; fi
   fi
 done
-ENSEMBLE_WORKLOADS="create set get mixed"
+ENSEMBLE_WORKLOADS=${BENCH_ENSEMBLE_WORKLOADS:-create set get mixed}
 for kind in $SERVERS; do
   if [ -n "$ONLY" ] && ! grep -qw -e ensemble -e failover <<<"${ONLY//,/ }"; then break; fi
   start_ensemble "$kind" || { emit "$kind" failover failed "ensemble did not start"; continue; }

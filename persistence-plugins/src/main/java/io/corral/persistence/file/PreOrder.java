@@ -23,14 +23,19 @@ final class PreOrder {
         if (slash < 0 || path.equals("/") || path.endsWith("/")) {
             return "'" + path + "' is not a valid node path here";
         }
-        String parent = slash == 0 ? "/" : path.substring(0, slash);
-        while (!branch.isEmpty() && !branch.peek().equals(parent)) {
+        while (!branch.isEmpty() && !isParent(branch.peek(), path, slash)) {
             branch.pop();
         }
         if (branch.isEmpty()) {
+            String parent = slash == 0 ? "/" : path.substring(0, slash);
             return "node " + path + " does not follow its parent " + parent + " in depth-first order";
         }
         branch.push(path);
         return null;
+    }
+
+    /** Whether {@code candidate} is the parent of {@code path}, whose last '/' is at {@code slash}: no substring per node. */
+    private static boolean isParent(String candidate, String path, int slash) {
+        return slash == 0 ? candidate.equals("/") : candidate.length() == slash && path.startsWith(candidate);
     }
 }

@@ -69,7 +69,7 @@ public final class SnapshotWriter implements SnapshotSource {
             String prefix = path.equals("/") ? "/" : path + "/";
             for (int i = children.length - 1; i >= 0; i--) {
                 nodes.push(children[i]);
-                paths.push(prefix + children[i].name());
+                paths.push(children[i].pathUnder(prefix));
             }
         }
     }

@@ -112,6 +112,24 @@ public final class DataNode {
         return NodeRecord.owner(record);
     }
 
+    /**
+     * {@code prefix} followed by this node's name: a child's path for a walk that carries its parent's path,
+     * built in one step (an ASCII name is not decoded into a string of its own first).
+     */
+    public String pathUnder(String prefix) {
+        byte[] r = record;
+        int at = NodeRecord.nameAt(r);
+        int length = NodeRecord.nameLength(r);
+        StringBuilder path = new StringBuilder(prefix.length() + length).append(prefix);
+        for (int i = at; i < at + length; i++) {
+            if (r[i] < 0) {
+                return prefix + NodeRecord.name(r);
+            }
+            path.append((char) r[i]);
+        }
+        return path.toString();
+    }
+
     /** The last segment of the node's path ("" for the root). */
     public String name() {
         return NodeRecord.name(record);

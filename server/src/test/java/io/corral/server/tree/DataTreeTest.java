@@ -327,6 +327,8 @@ class DataTreeTest {
         assertNotNull(tree.get("/ünï/€uro"));
         assertArrayEquals(bytes("/ünï/€uro"), tree.get("/ünï/€uro").data());
         assertEquals(Set.of("€uro", "euro"), tree.get("/ünï").children());
+        assertEquals("/ünï/€uro", tree.get("/ünï/€uro").pathUnder("/ünï/"));
+        assertEquals("/ünï/euro", tree.get("/ünï/euro").pathUnder("/ünï/"));
         assertEquals(Code.OK, tree.delete("/ünï/€uro", 4));
         assertNull(tree.get("/ünï/€uro"));
         assertNotNull(tree.get("/ünï/euro"));
