@@ -63,6 +63,9 @@ public final class FileSnapshotStore implements SnapshotStore {
         return dir;
     }
 
+    /** See {@link PacedSyncOutputStream}: how much of a snapshot may be written before it is fsynced. */
+    static final long SYNC_EVERY_BYTES = 16L * 1024 * 1024;
+
     @Override
     public void write(long zxid, SnapshotSource source) throws IOException {
         if (zxid < 0) {
@@ -76,7 +79,8 @@ public final class FileSnapshotStore implements SnapshotStore {
         try {
             SnapshotEncoder encoder;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+                OutputStream out = new BufferedOutputStream(
+                        new PacedSyncOutputStream(Channels.newOutputStream(ch), ch, SYNC_EVERY_BYTES), 64 * 1024);
                 encoder = new SnapshotEncoder(out);
                 source.writeTo(encoder);
                 encoder.finish();
