@@ -66,10 +66,14 @@ public final class SnapshotWriter implements SnapshotSource {
             sink.node(snap);
             // A child deleted after this copy is still written: the log after snapshotZxid deletes it again.
             DataNode[] children = node.childNodes();
+            if (children.length == 0) {
+                continue;
+            }
             String prefix = path.equals("/") ? "/" : path + "/";
+            byte[] asciiPrefix = DataNode.asciiBytes(prefix);
             for (int i = children.length - 1; i >= 0; i--) {
                 nodes.push(children[i]);
-                paths.push(children[i].pathUnder(prefix));
+                paths.push(children[i].pathUnder(prefix, asciiPrefix));
             }
         }
     }

@@ -327,8 +327,14 @@ class DataTreeTest {
         assertNotNull(tree.get("/ünï/€uro"));
         assertArrayEquals(bytes("/ünï/€uro"), tree.get("/ünï/€uro").data());
         assertEquals(Set.of("€uro", "euro"), tree.get("/ünï").children());
-        assertEquals("/ünï/€uro", tree.get("/ünï/€uro").pathUnder("/ünï/"));
-        assertEquals("/ünï/euro", tree.get("/ünï/euro").pathUnder("/ünï/"));
+        assertEquals("/ünï/€uro", tree.get("/ünï/€uro").pathUnder("/ünï/", DataNode.asciiBytes("/ünï/")));
+        assertEquals("/ünï/euro", tree.get("/ünï/euro").pathUnder("/ünï/", null));
+        create("/ascii", 5);
+        create("/ascii/€", 6);
+        create("/ascii/e", 7);
+        assertEquals("/ascii/€", tree.get("/ascii/€").pathUnder("/ascii/", DataNode.asciiBytes("/ascii/")));
+        assertEquals("/ascii/e", tree.get("/ascii/e").pathUnder("/ascii/", DataNode.asciiBytes("/ascii/")));
+        assertNull(DataNode.asciiBytes("/ünï/"));
         assertEquals(Code.OK, tree.delete("/ünï/€uro", 4));
         assertNull(tree.get("/ünï/€uro"));
         assertNotNull(tree.get("/ünï/euro"));
