@@ -1,6 +1,7 @@
 package io.corral.api.persistence;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,4 +21,18 @@ public interface SnapshotSink {
     void acls(Map<Long, List<AclEntry>> acls) throws IOException;
 
     void node(SnapshotNode node) throws IOException;
+
+    /**
+     * A node given by its parts, its data being {@code data[dataOffset, dataOffset + dataLength)} (or null), for a
+     * source that keeps nodes in a layout of its own: a sink that encodes each node at once can override this and
+     * skip the {@link SnapshotNode} and the data copy it needs, a million times per snapshot of a large tree.
+     * The default builds the SnapshotNode and calls {@link #node(SnapshotNode)}; {@code data} is only read.
+     */
+    default void node(String path, byte[] data, int dataOffset, int dataLength, long aclKey, long czxid, long mzxid,
+                      long ctime, long mtime, int version, int cversion, int aversion, long ephemeralOwner, long pzxid)
+            throws IOException {
+        byte[] copy = data == null ? null : Arrays.copyOfRange(data, dataOffset, dataOffset + dataLength);
+        node(new SnapshotNode(path, copy, aclKey, czxid, mzxid, ctime, mtime, version, cversion, aversion,
+                ephemeralOwner, pzxid));
+    }
 }

@@ -72,20 +72,29 @@ final class SnapshotEncoder implements SnapshotSink {
 
     @Override
     public void node(SnapshotNode n) throws IOException {
+        byte[] data = n.data();
+        node(n.path(), data, 0, data == null ? 0 : data.length, n.aclKey(), n.czxid(), n.mzxid(), n.ctime(),
+                n.mtime(), n.version(), n.cversion(), n.aversion(), n.ephemeralOwner(), n.pzxid());
+    }
+
+    /** Encodes the node straight from its parts: no SnapshotNode and no copy of its data on the way. */
+    @Override
+    public void node(String path, byte[] data, int dataOffset, int dataLength, long aclKey, long czxid, long mzxid,
+                     long ctime, long mtime, int version, int cversion, int aversion, long ephemeralOwner, long pzxid)
+            throws IOException {
         if (stage != Stage.ROOT) {
-            expect(Stage.NODES, "node " + n.path());
+            expect(Stage.NODES, "node " + path);
         }
-        String problem = order.next(n.path());
+        String problem = order.next(path);
         if (problem != null) {
             throw new IllegalStateException("snapshot source out of order: " + problem);
         }
         // The root is "" on disk: ZooKeeper's reader attaches a node to the parent before its last '/'.
-        buf.writeString(stage == Stage.ROOT ? "" : n.path());
+        buf.writeString(stage == Stage.ROOT ? "" : path);
         stage = Stage.NODES;
-        buf.writeBuffer(n.data());
-        buf.writeLong(n.aclKey());
-        new StatPersisted(n.czxid(), n.mzxid(), n.ctime(), n.mtime(), n.version(), n.cversion(), n.aversion(),
-                n.ephemeralOwner(), n.pzxid()).write(buf);
+        buf.writeBuffer(data, dataOffset, dataLength);
+        buf.writeLong(aclKey);
+        new StatPersisted(czxid, mzxid, ctime, mtime, version, cversion, aversion, ephemeralOwner, pzxid).write(buf);
         nodes++;
         drainIfFull();
     }

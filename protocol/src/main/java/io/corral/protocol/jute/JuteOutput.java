@@ -132,6 +132,16 @@ public final class JuteOutput {
         writeRaw(b, 0, b.length);
     }
 
+    /** A buffer given as {@code b[off, off + len)}, written as {@link #writeBuffer(byte[])} writes a whole array. */
+    public void writeBuffer(byte[] b, int off, int len) {
+        if (b == null) {
+            writeInt(-1);
+            return;
+        }
+        writeInt(len);
+        writeRaw(b, off, len);
+    }
+
     public void writeRaw(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);

@@ -1,7 +1,6 @@
 package io.corral.server.persist;
 
 import io.corral.api.persistence.AclEntry;
-import io.corral.api.persistence.SnapshotNode;
 import io.corral.api.persistence.SnapshotSink;
 import io.corral.api.persistence.SnapshotSource;
 import io.corral.protocol.data.ACL;
@@ -59,11 +58,10 @@ public final class SnapshotWriter implements SnapshotSource {
         while (!nodes.isEmpty()) {
             DataNode node = nodes.pop();
             String path = paths.pop();
-            SnapshotNode snap = toSnapshotNode(path, node, written);
-            if (snap == null) {
-                continue;
+            if (node.czxid() > snapshotZxid && !path.equals("/")) {
+                continue; // created after the snapshot began, with its subtree: replay creates them
             }
-            sink.node(snap);
+            node.writeTo(sink, path, aclKeyOf(node, written));
             // A child deleted after this copy is still written: the log after snapshotZxid deletes it again.
             DataNode[] children = node.childNodes();
             if (children.length == 0) {
@@ -78,17 +76,13 @@ public final class SnapshotWriter implements SnapshotSource {
         }
     }
 
-    private SnapshotNode toSnapshotNode(String path, DataNode n, Map<Long, List<ACL>> written) {
-        long czxid = n.czxid();
-        if (czxid > snapshotZxid && !path.equals("/")) {
-            return null;
-        }
-        AclCache acls = tree.acls();
-        Long key = acls.keyOf(n.acl());
+    /** The node's ACL key, or the open ACL's when its list is newer than the ACL section (replay sets it). */
+    private long aclKeyOf(DataNode n, Map<Long, List<ACL>> written) {
+        Long key = tree.acls().keyOf(n.acl());
         if (key == null || (key != AclCache.OPEN_KEY && !written.containsKey(key))) {
-            key = AclCache.OPEN_KEY;
+            return AclCache.OPEN_KEY;
         }
-        return n.toSnapshotNode(path, key);
+        return key;
     }
 
     static List<AclEntry> toEntries(List<ACL> acl) {

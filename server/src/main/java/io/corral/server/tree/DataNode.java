@@ -1,7 +1,8 @@
 package io.corral.server.tree;
 
-import io.corral.api.persistence.SnapshotNode;
+import io.corral.api.persistence.SnapshotSink;
 import io.corral.protocol.data.ACL;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,15 +182,22 @@ public final class DataNode {
     }
 
     /**
-     * This node as a snapshot lists it, from one read of its record: the snapshot thread sees one version of the
-     * stat and the data that goes with it (large data excepted, which replay puts right).
+     * Hands this node to a snapshot sink, from one read of its record: the snapshot thread sees one version of
+     * the stat and the data that goes with it (large data excepted, which replay puts right). Inline data goes
+     * as a slice of the record, not copied.
      */
-    public SnapshotNode toSnapshotNode(String path, long aclKey) {
+    public void writeTo(SnapshotSink sink, String path, long aclKey) throws IOException {
         byte[] r = record;
-        byte[] data = NodeRecord.hasInlineData(r) ? Arrays.copyOfRange(r, NodeRecord.dataAt(r), r.length) : largeData;
         NodeRecord.Stat s = new NodeRecord.Stat(r);
-        return new SnapshotNode(path, data, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion,
-                s.aversion, s.owner, s.pzxid);
+        if (NodeRecord.hasInlineData(r)) {
+            int at = NodeRecord.dataAt(r);
+            sink.node(path, r, at, r.length - at, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion,
+                    s.aversion, s.owner, s.pzxid);
+        } else {
+            byte[] large = largeData;
+            sink.node(path, large, 0, large == null ? 0 : large.length, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime,
+                    s.version, s.cversion, s.aversion, s.owner, s.pzxid);
+        }
     }
 
     /** The stat, decoded in one pass (one read of the record). */
