@@ -82,8 +82,8 @@ final class SnapshotEncoder implements SnapshotSink {
     public void node(String path, byte[] data, int dataOffset, int dataLength, long aclKey, long czxid, long mzxid,
                      long ctime, long mtime, int version, int cversion, int aversion, long ephemeralOwner, long pzxid)
             throws IOException {
-        if (stage != Stage.ROOT) {
-            expect(Stage.NODES, "node " + path);
+        if (stage != Stage.ROOT && stage != Stage.NODES) {
+            expect(Stage.NODES, "node " + path); // the message only when it fails: this runs for every node
         }
         String problem = order.next(path);
         if (problem != null) {

@@ -32,7 +32,11 @@ public final class DataNode {
     private volatile byte[] record;
     private volatile byte[] largeData;
     private volatile List<ACL> acl;
-    private ChildTable children;
+    /**
+     * Volatile so that the snapshot thread can see "no children" without taking the monitor: most nodes are
+     * leaves, and a lock on each of a million nodes writes to each one's header.
+     */
+    private volatile ChildTable children;
     /**
      * The name's hash, so that a child table places, moves and removes the node without decoding its name. It
      * fills the four bytes the object's alignment leaves free anyway.
@@ -177,9 +181,18 @@ public final class DataNode {
     }
 
     /** The children, copied under the node's monitor: safe from any thread (the snapshot's). */
-    public synchronized DataNode[] childNodes() {
-        return children == null ? new DataNode[0] : children.nodes();
+    public DataNode[] childNodes() {
+        if (children == null) {
+            return NO_NODES;
+        }
+        synchronized (this) {
+            ChildTable c = children;
+            return c == null ? NO_NODES : c.nodes();
+        }
     }
+
+    private static final DataNode[] NO_NODES = new DataNode[0];
+
 
     /**
      * Hands this node to a snapshot sink, from one read of its record: the snapshot thread sees one version of
