@@ -18,7 +18,7 @@ final class FileBackend implements PersistenceBackend {
     static FileBackend open(Path dataDir, Path dataLogDir, FileSettings settings) throws IOException {
         Path snapDir = Directories.versionDir(dataDir);
         Path logDir = Directories.versionDir(dataLogDir == null ? dataDir : dataLogDir);
-        FileSnapshotStore snapshots = FileSnapshotStore.open(snapDir);
+        FileSnapshotStore snapshots = FileSnapshotStore.open(snapDir, settings.snapshotDirectWrite());
         return new FileBackend(FileTxnLog.open(logDir, settings), snapshots);
     }
 

@@ -11,15 +11,23 @@ import java.util.Map;
  *                       preallocation off
  * @param forceSync      fsync the log on every commit; off only for throwaway data
  * @param logSizeLimitBytes a log file that has grown past this starts a new one at the next append; -1 = no limit
+ * @param snapshotDirectWrite write snapshots with direct I/O where the file system allows it (a Corral key, not
+ *                       ZooKeeper's; see {@link DirectWriteOutputStream})
  */
-record FileSettings(long preAllocBytes, boolean forceSync, long logSizeLimitBytes) {
+record FileSettings(long preAllocBytes, boolean forceSync, long logSizeLimitBytes, boolean snapshotDirectWrite) {
     static final String PRE_ALLOC_SIZE = "preAllocSize";
     static final String FORCE_SYNC = "forceSync";
     static final String LOG_SIZE_LIMIT = "txnLogSizeLimitInKb";
+    static final String SNAPSHOT_DIRECT_WRITE = "snapshot.directWrite";
     /** ZooKeeper's default: 64 MiB. */
     static final long DEFAULT_PRE_ALLOC_KB = 65536;
     /** KB values above this would overflow once turned into bytes, and are no sensible size anyway. */
     private static final long MAX_KB = Integer.MAX_VALUE;
+
+    /** Settings of the log alone, snapshots written directly. */
+    FileSettings(long preAllocBytes, boolean forceSync, long logSizeLimitBytes) {
+        this(preAllocBytes, forceSync, logSizeLimitBytes, true);
+    }
 
     static FileSettings defaults() {
         return new FileSettings(DEFAULT_PRE_ALLOC_KB * 1024, true, -1);
@@ -33,7 +41,8 @@ record FileSettings(long preAllocBytes, boolean forceSync, long logSizeLimitByte
         }
         boolean forceSync = bool(settings, FORCE_SYNC, true);
         long limitKb = kilobytes(settings, LOG_SIZE_LIMIT, -1);
-        return new FileSettings(preAllocKb * 1024, forceSync, limitKb > 0 ? limitKb * 1024 : -1);
+        boolean snapshotDirectWrite = bool(settings, SNAPSHOT_DIRECT_WRITE, true);
+        return new FileSettings(preAllocKb * 1024, forceSync, limitKb > 0 ? limitKb * 1024 : -1, snapshotDirectWrite);
     }
 
     private static long kilobytes(Map<String, String> settings, String key, long dflt) throws IOException {

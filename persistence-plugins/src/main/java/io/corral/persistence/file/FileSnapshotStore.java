@@ -42,13 +42,24 @@ public final class FileSnapshotStore implements SnapshotStore {
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Path dir;
+    private final boolean directWrite;
+    private volatile boolean directUnsupportedSaid;
 
-    private FileSnapshotStore(Path dir) {
+    private FileSnapshotStore(Path dir, boolean directWrite) {
         this.dir = dir;
+        this.directWrite = directWrite;
     }
 
-    /** Opens the store in {@code dir} (a version-2 directory) and removes temporaries of interrupted writes. */
+    /** {@link #open(Path, boolean)} with direct writes where the file system has them. */
     static FileSnapshotStore open(Path dir) throws IOException {
+        return open(dir, true);
+    }
+
+    /**
+     * Opens the store in {@code dir} (a version-2 directory) and removes temporaries of interrupted writes.
+     * {@code directWrite}: write snapshots with direct I/O when the file system allows it.
+     */
+    static FileSnapshotStore open(Path dir, boolean directWrite) throws IOException {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir,
                 FileNames.SNAPSHOT_TEMP_PREFIX + "*" + FileNames.SNAPSHOT_TEMP_SUFFIX)) {
             for (Path t : temps) {
@@ -56,11 +67,53 @@ public final class FileSnapshotStore implements SnapshotStore {
                 Files.deleteIfExists(t);
             }
         }
-        return new FileSnapshotStore(dir);
+        return new FileSnapshotStore(dir, directWrite);
     }
 
     Path directory() {
         return dir;
+    }
+
+    /**
+     * Writes the snapshot into {@code tmp}, durably: directly to the disk when the file system allows it (see
+     * {@link DirectWriteOutputStream}), else through the page cache with paced fsyncs.
+     */
+    private SnapshotEncoder writeFile(Path tmp, SnapshotSource source) throws IOException {
+        DirectWriteOutputStream direct = directWrite ? openDirect(tmp) : null;
+        if (direct != null) {
+            try (direct) {
+                SnapshotEncoder encoder = new SnapshotEncoder(direct);
+                source.writeTo(encoder);
+                encoder.finish();
+                direct.finish();
+                return encoder;
+            }
+        }
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(
+                    new PacedSyncOutputStream(Channels.newOutputStream(ch), ch, SYNC_EVERY_BYTES), 64 * 1024);
+            SnapshotEncoder encoder = new SnapshotEncoder(out);
+            source.writeTo(encoder);
+            encoder.finish();
+            out.flush();
+            ch.force(true);
+            return encoder;
+        }
+    }
+
+    /** {@code tmp} opened for direct writes, or null (said once) when this directory's file system has none. */
+    private DirectWriteOutputStream openDirect(Path tmp) throws IOException {
+        try {
+            return DirectWriteOutputStream.create(tmp);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.deleteIfExists(tmp);
+            if (!directUnsupportedSaid) {
+                directUnsupportedSaid = true;
+                LOG.info("Snapshots in {} are written through the page cache: direct I/O is not available there ({})",
+                        dir, e.toString());
+            }
+            return null;
+        }
     }
 
     /** See {@link PacedSyncOutputStream}: how much of a snapshot may be written before it is fsynced. */
@@ -77,16 +130,7 @@ public final class FileSnapshotStore implements SnapshotStore {
         Path target = dir.resolve(FileNames.snapshotName(zxid));
         boolean renamed = false;
         try {
-            SnapshotEncoder encoder;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(
-                        new PacedSyncOutputStream(Channels.newOutputStream(ch), ch, SYNC_EVERY_BYTES), 64 * 1024);
-                encoder = new SnapshotEncoder(out);
-                source.writeTo(encoder);
-                encoder.finish();
-                out.flush();
-                ch.force(true);
-            }
+            SnapshotEncoder encoder = writeFile(tmp, source);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             renamed = true;
             Directories.sync(dir);

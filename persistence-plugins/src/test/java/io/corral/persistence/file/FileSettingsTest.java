@@ -31,13 +31,15 @@ class FileSettingsTest {
         assertEquals(new FileSettings(0, true, -1),
                 FileSettings.parse(Map.of("preAllocSize", "0", "forceSync", "TRUE", "txnLogSizeLimitInKb", "-1")));
         assertEquals(false, FileSettings.parse(Map.of("forceSync", "false")).forceSync());
+        assertEquals(true, FileSettings.parse(Map.of()).snapshotDirectWrite());
+        assertEquals(false, FileSettings.parse(Map.of("snapshot.directWrite", "no")).snapshotDirectWrite());
     }
 
     @Test
     void aBadValueNamesTheKeyTheValueAndWhatIsExpected() {
         for (Map<String, String> bad : List.of(Map.of("preAllocSize", "64M"), Map.of("preAllocSize", "-4"),
                 Map.of("forceSync", "maybe"), Map.of("txnLogSizeLimitInKb", "lots"),
-                Map.of("preAllocSize", "99999999999"))) {
+                Map.of("preAllocSize", "99999999999"), Map.of("snapshot.directWrite", "sometimes"))) {
             IOException e = assertThrows(IOException.class, () -> FileSettings.parse(bad));
             String key = bad.keySet().iterator().next();
             assertTrue(e.getMessage().contains(key) && e.getMessage().contains("'" + bad.get(key) + "'")

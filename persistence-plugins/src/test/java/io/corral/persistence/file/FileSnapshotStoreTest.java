@@ -235,8 +235,27 @@ class FileSnapshotStoreTest {
 
     @Test
     void aLargeTreeLoadsInTwoPassesWithTheRightCount() throws IOException {
+        aLargeTreeLoadsInTwoPassesWithTheRightCount(store());
+    }
+
+    @Test
+    void writtenThroughThePageCacheALargeTreeLoadsTheSame() throws IOException {
+        aLargeTreeLoadsInTwoPassesWithTheRightCount(FileSnapshotStore.open(dir, false));
+    }
+
+    @Test
+    void bothWaysOfWritingGiveTheSameBytes() throws IOException {
+        Snapshot s = sampleSnapshot(5);
+        FileSnapshotStore.open(dir, true).write(5, s);
+        byte[] direct = Files.readAllBytes(dir.resolve("snapshot.5"));
+        FileSnapshotStore.open(dir, false).write(5, s);
+        assertArrayEquals(direct, Files.readAllBytes(dir.resolve("snapshot.5")));
+        assertArrayEquals(encode(s), direct);
+    }
+
+    private void aLargeTreeLoadsInTwoPassesWithTheRightCount(FileSnapshotStore writer) throws IOException {
         int children = 20_000;
-        store().write(1, sink -> {
+        writer.write(1, sink -> {
             sink.sessions(Map.of());
             sink.acls(Map.of());
             sink.node(root());

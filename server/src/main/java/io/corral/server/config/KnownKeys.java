@@ -34,7 +34,9 @@ final class KnownKeys {
             // TLS and authentication (SecurityConfigParser and the auth-plugins read these).
             "client.certReload", "enforce.auth.enabled", "enforce.auth.schemes",
             // Replication: committed proposals kept in memory for DIFF syncs (ZooKeeper's zookeeper.commitLogCount).
-            "commitLogCount");
+            "commitLogCount",
+            // The file backend: snapshots written with direct I/O (a Corral key).
+            "snapshot.directWrite");
 
     private static final List<String> PREFIXES = List.of(
             "server.", "group.", "weight.", "authProvider.", "ssl.", "admin.", "autopurge.", "metricsProvider.",
