@@ -51,8 +51,8 @@ final class LinkProxies implements AutoCloseable {
                     if (viewer == target) {
                         continue;
                     }
-                    TcpProxy quorum = new TcpProxy(Ensemble.HOST, ensemble.quorumPort(target));
-                    TcpProxy election = new TcpProxy(Ensemble.HOST, ensemble.electionPort(target));
+                    TcpProxy quorum = proxyTo(ensemble, ensemble.quorumPort(target), ids);
+                    TcpProxy election = proxyTo(ensemble, ensemble.electionPort(target), ids);
                     p.links.computeIfAbsent(viewer, k -> new TreeMap<>())
                             .put(target, new Link(viewer, target, quorum, election));
                     ensemble.overrideAddress(viewer, target, quorum.port(), election.port());
@@ -63,6 +63,30 @@ final class LinkProxies implements AutoCloseable {
             throw e;
         }
         return p;
+    }
+
+    /**
+     * A proxy to {@code port} listening on a port no member of the ensemble is to use: the members' ports were free
+     * when the ensemble was built but nothing holds them until the members start, and a proxy's port is the
+     * kernel's choice among free ones, which can be one of those (about one class run in 150 on Linux).
+     */
+    private static TcpProxy proxyTo(Ensemble ensemble, int port, Collection<Integer> ids) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            TcpProxy proxy = new TcpProxy(Ensemble.HOST, port);
+            if (!isMemberPort(ensemble, proxy.port(), ids) || attempt == 20) {
+                return proxy;
+            }
+            proxy.close();
+        }
+    }
+
+    private static boolean isMemberPort(Ensemble ensemble, int port, Collection<Integer> ids) {
+        for (int id : ids) {
+            if (port == ensemble.clientPort(id) || port == ensemble.quorumPort(id) || port == ensemble.electionPort(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Link link(int viewer, int target) {

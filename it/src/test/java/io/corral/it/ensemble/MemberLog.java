@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -37,11 +38,16 @@ final class MemberLog {
 
     /**
      * The log of member {@code id} of the ensemble called {@code ensembleName}. A file of that name left by an earlier
-     * run is deleted now, so that a member never started has no log to be mistaken for its own.
+     * run is moved aside to {@code <name>-<id>.log.previous} now, so that a member never started has no log to be
+     * mistaken for its own, while the log of a failed run survives the rerun of its test (surefire's
+     * {@code rerunFailingTestsCount}), which is what one reads to find out why it failed.
      */
     static MemberLog fresh(String ensembleName, int id) throws IOException {
         Path file = ServerProcess.logDir().resolve(ensembleName + "-" + id + ".log");
-        Files.deleteIfExists(file);
+        if (Files.exists(file)) {
+            Files.move(file, file.resolveSibling(file.getFileName() + ".previous"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         return new MemberLog(file, "server " + id + " of " + ensembleName);
     }
 
