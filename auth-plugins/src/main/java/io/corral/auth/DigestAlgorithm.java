@@ -27,7 +27,7 @@ final class DigestAlgorithm {
             MessageDigest.getInstance(name);
             return new DigestAlgorithm(name, null);
         } catch (NoSuchAlgorithmException notInRuntime) {
-            Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+            Provider bc = BouncyCastle.provider();
             try {
                 MessageDigest.getInstance(name, bc);
                 return new DigestAlgorithm(name, bc);
@@ -35,6 +35,19 @@ final class DigestAlgorithm {
                 throw new IllegalArgumentException("unknown digest algorithm '" + name
                         + "': neither the Java runtime nor BouncyCastle provides it (try SHA1, SHA-256 or SHA3-256)");
             }
+        }
+    }
+
+    /**
+     * The only reference to BouncyCastle's classes, in a holder loaded on first use, when the runtime lacks an
+     * algorithm. Why not inline: verifying a class that assigns a BouncyCastleProvider to a Provider loads
+     * BouncyCastle, whose jar is signed, and the first class loaded from it makes the JVM check the jar's
+     * signature: about 200 ms of every start-up (profiled in a restart of a million znodes), for the default SHA1
+     * that never needs it.
+     */
+    private static final class BouncyCastle {
+        static Provider provider() {
+            return new org.bouncycastle.jce.provider.BouncyCastleProvider();
         }
     }
 

@@ -97,6 +97,49 @@ final class ChecksummedInput {
         return b;
     }
 
+    /**
+     * A jute buffer or string, skipped: its length (-1 = null), or -2 when negative otherwise. Reads the bytes
+     * (they count in the checksum) without keeping them; what validation needs of a node's data.
+     */
+    int skipLengthPrefixed() throws IOException {
+        int len = readInt();
+        if (len < -1) {
+            return -2;
+        }
+        for (int left = len; left > 0; ) {
+            if (pos == lim) {
+                refill(1);
+            }
+            int n = Math.min(left, lim - pos);
+            pos += n;
+            left -= n;
+        }
+        return len;
+    }
+
+    /**
+     * A jute string's bytes into {@code into} (grown when too small; the caller keeps the returned array): its
+     * length, -1 for null, or -2 when negative otherwise. No String: what validation needs of a node's path.
+     */
+    byte[] readLengthPrefixedInto(byte[] into, int[] length) throws IOException {
+        int len = readInt();
+        length[0] = len < -1 ? -2 : len;
+        if (len <= 0) {
+            return into;
+        }
+        byte[] out = into.length >= len ? into : readBytes(len);
+        if (out == into) {
+            readFully(out, 0, len);
+        }
+        return out;
+    }
+
+    /** Consumes {@code n} bytes (counted in the checksum) without keeping them. */
+    void skip(int n) throws IOException {
+        ensure(n);
+        pos += n;
+    }
+
     void readFully(byte[] dst, int off, int len) throws IOException {
         while (len > 0) {
             if (pos == lim) {

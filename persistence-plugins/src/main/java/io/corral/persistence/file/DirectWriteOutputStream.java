@@ -30,6 +30,7 @@ final class DirectWriteOutputStream extends OutputStream {
     private final int block;
     private long length;
     private boolean finished;
+    private boolean writeFailed;
 
     private DirectWriteOutputStream(FileChannel channel, int block) {
         this.channel = channel;
@@ -104,11 +105,21 @@ final class DirectWriteOutputStream extends OutputStream {
 
     private void writeBuffer() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (IOException e) {
+            writeFailed = true;
+            throw e;
         }
         buffer.clear();
         buffer.limit(BUFFER_BYTES);
+    }
+
+    /** Whether a write to the file itself failed (rather than the caller, between writes). */
+    boolean writeFailed() {
+        return writeFailed;
     }
 
     private void checkOpen() throws IOException {

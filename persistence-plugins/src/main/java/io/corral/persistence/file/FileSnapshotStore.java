@@ -42,7 +42,7 @@ public final class FileSnapshotStore implements SnapshotStore {
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Path dir;
-    private final boolean directWrite;
+    private volatile boolean directWrite;
     private volatile boolean directUnsupportedSaid;
 
     private FileSnapshotStore(Path dir, boolean directWrite) {
@@ -87,6 +87,17 @@ public final class FileSnapshotStore implements SnapshotStore {
                 encoder.finish();
                 direct.finish();
                 return encoder;
+            } catch (IOException e) {
+                if (!direct.writeFailed()) {
+                    throw e; // the source's failure, not the file's
+                }
+                // A file system that opens files for direct I/O and then refuses the writes (an alignment it did
+                // not report) would otherwise fail every snapshot: write this one and the next ones buffered. A
+                // real disk error fails the buffered write too, and that error is the one reported.
+                directWrite = false;
+                LOG.warn("Direct write of snapshot {} failed ({}); writing snapshots in {} through the page cache "
+                        + "from now on", tmp.getFileName(), e.toString(), dir);
+                Files.deleteIfExists(tmp);
             }
         }
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -173,6 +184,7 @@ public final class FileSnapshotStore implements SnapshotStore {
                 }
                 tried++;
                 SnapshotDecoder.Summary checked;
+                long began = System.nanoTime();
                 try (InputStream in = SnapshotFiles.stream(f, ch)) {
                     checked = SnapshotDecoder.decode(in, null);
                 } catch (IOException | RuntimeException e) {
@@ -180,10 +192,12 @@ public final class FileSnapshotStore implements SnapshotStore {
                     failures.add(f.path().getFileName() + ": " + e.getMessage());
                     continue;
                 }
+                long checkedAt = System.nanoTime();
                 feed(f, ch, sink);
-                LOG.info("Loaded snapshot {}: {} nodes, {} sessions, {} ACL lists{}{}", f.path(), checked.nodes(),
-                        checked.sessions(), checked.aclLists(), checked.digest() ? ", digest section" : "",
-                        checked.lastZxid() ? ", last-zxid section" : "");
+                LOG.info("Loaded snapshot {}: {} nodes, {} sessions, {} ACL lists{}{}; checked in {} ms, loaded in {} ms",
+                        f.path(), checked.nodes(), checked.sessions(), checked.aclLists(),
+                        checked.digest() ? ", digest section" : "", checked.lastZxid() ? ", last-zxid section" : "",
+                        (checkedAt - began) / 1_000_000, (System.nanoTime() - checkedAt) / 1_000_000);
                 return f.zxid();
             }
         }

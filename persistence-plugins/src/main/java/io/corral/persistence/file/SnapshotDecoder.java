@@ -92,6 +92,9 @@ final class SnapshotDecoder {
     }
 
     private static long readNodes(ChecksummedInput r, SnapshotSink sink) throws IOException {
+        if (sink == null) {
+            return checkNodes(r);
+        }
         PreOrder order = new PreOrder();
         byte[] stat = new byte[SnapshotFormat.STAT_SIZE];
         long nodes = 0;
@@ -113,6 +116,46 @@ final class SnapshotDecoder {
                 sink.node(new SnapshotNode(spiPath, data, aclKey, s.czxid(), s.mzxid(), s.ctime(), s.mtime(),
                         s.version(), s.cversion(), s.aversion(), s.ephemeralOwner(), s.pzxid()));
             }
+            nodes++;
+        }
+        if (nodes == 0) {
+            throw new SnapshotFormatException("no root node");
+        }
+        return nodes;
+    }
+
+    /**
+     * {@link #readNodes} without a sink: the same checks on the bytes as they are, with no String, data copy or
+     * stat per node (see {@link PreOrderBytes}).
+     */
+    private static long checkNodes(ChecksummedInput r) throws IOException {
+        PreOrderBytes order = new PreOrderBytes();
+        byte[] path = new byte[256];
+        int[] length = new int[1];
+        long nodes = 0;
+        while (true) {
+            long at = r.position();
+            path = r.readLengthPrefixedInto(path, length);
+            int n = length[0];
+            if (n == -1) {
+                throw new SnapshotFormatException("null node path at byte " + r.position());
+            }
+            if (n == -2) {
+                throw new SnapshotFormatException("negative string length at byte " + at);
+            }
+            if (n == 1 && path[0] == '/') {
+                break; // SnapshotFormat.END_OF_NODES (on disk the root is "", so "/" is never a node)
+            }
+            String problem = order.next(path, n);
+            if (problem != null) {
+                throw new SnapshotFormatException(problem + " (node " + (nodes + 1) + ", byte " + r.position() + ")");
+            }
+            long dataAt = r.position();
+            if (r.skipLengthPrefixed() == -2) {
+                throw new SnapshotFormatException("negative buffer length at byte " + dataAt);
+            }
+            r.readLong(); // the ACL key
+            r.skip(SnapshotFormat.STAT_SIZE);
             nodes++;
         }
         if (nodes == 0) {

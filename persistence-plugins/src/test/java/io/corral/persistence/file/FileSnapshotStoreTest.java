@@ -94,6 +94,40 @@ class FileSnapshotStoreTest {
         }
     }
 
+    /** A sealed file whose nodes are out of order (no Corral or ZooKeeper writer makes one): pass 1 refuses it. */
+    @Test
+    void aSealedSnapshotWithNodesOutOfOrderIsSkippedBeforeAnythingReachesTheSink() throws IOException {
+        FileSnapshotStore store = store();
+        store.write(10, sampleSnapshot(10));
+        String[][] badOrders = {{"", "/a", "/b", "/a/x"}, {"", "/a/x"}, {"/a"}, {"", "a"}, {"", "/a/"}};
+        for (String[] paths : badOrders) {
+            io.corral.protocol.jute.JuteOutput out = new io.corral.protocol.jute.JuteOutput(256);
+            io.corral.protocol.persistence.FileHeader.snapshot().write(out);
+            out.writeInt(0); // sessions
+            out.writeInt(0); // ACL lists
+            for (String p : paths) {
+                out.writeString(p);
+                out.writeBuffer(new byte[] {1});
+                out.writeLong(-1);
+                out.writeRaw(new byte[SnapshotFormat.STAT_SIZE], 0, SnapshotFormat.STAT_SIZE);
+            }
+            out.writeString("/");
+            Adler32 adler = new Adler32();
+            adler.update(out.array(), 0, out.size());
+            out.writeLong(adler.getValue());
+            out.writeString("/");
+            Files.write(dir.resolve("snapshot.14"), out.toByteArray());
+            try (LogCapture logs = new LogCapture(FileSnapshotStore.class)) {
+                RecordingSink sink = new RecordingSink();
+                assertEquals(10, store.loadNewest(sink), String.join(",", paths));
+                sink.assertHolds(sampleSnapshot(10));
+                String w = logs.warnings().get(0);
+                assertTrue(w.contains("snapshot.14") && (w.contains("order") || w.contains("root")
+                        || w.contains("not a valid node path")), w);
+            }
+        }
+    }
+
     @Test
     void aSnapshotCutShortFailsTheQuickCheckAndIsSkipped() throws IOException {
         FileSnapshotStore store = store();

@@ -27,6 +27,9 @@ public final class AclCache {
     }
 
     List<ACL> intern(List<ACL> acl) {
+        if (acl == DataTree.OPEN_ACL) {
+            return acl; // most nodes: no hashing of the list (a snapshot load interns a million of them)
+        }
         Long key = keys.get(acl);
         if (key != null) {
             return lists.get(key);
