@@ -50,8 +50,9 @@ public final class SnapshotWriter implements SnapshotSource {
      * Depth first from the root, parents before children, following the nodes' own child tables: no lookup by
      * path per node (with a path map, those lookups took a third of a busy server's CPU samples).
      *
-     * <p>Why it is shaped this way: on a large tree the walk's cost is memory latency, a cache miss on the node
-     * and another on its record, not the encoding. So each node is visited once, its path built from its parent's
+     * <p>Why it is shaped this way: on a large tree the walk's own cost is memory latency, a cache miss on the
+     * node and another on its record (writing the file, through the page cache, cost far more: see the file
+     * backend's direct writes). So each node is visited once, its path built from its parent's
      * when it is written (building every child's path when the parent was reached touched each node twice, and
      * the second touch missed again once ten thousand siblings had passed through the cache). Touching a node a
      * few siblings ahead, to overlap its misses with the work on this one, bought nothing measurable (the

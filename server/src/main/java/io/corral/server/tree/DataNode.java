@@ -193,7 +193,6 @@ public final class DataNode {
 
     private static final DataNode[] NO_NODES = new DataNode[0];
 
-
     /**
      * Hands this node to a snapshot sink, from one read of its record: the snapshot thread sees one version of
      * the stat and the data that goes with it (large data excepted, which replay puts right). Inline data goes
