@@ -11,11 +11,9 @@ import io.corral.server.tree.DataTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -97,9 +95,7 @@ public class SnapshotBench {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         backend.close();
-        try (Stream<Path> files = Files.walk(snapDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempDirs.delete(snapDir);
     }
 
     /** Touches what an encoding sink would read, and keeps nothing. */

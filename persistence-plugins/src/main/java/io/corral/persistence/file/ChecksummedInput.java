@@ -67,15 +67,18 @@ final class ChecksummedInput {
     }
 
     private byte[] readLengthPrefixed(String what) throws IOException {
+        int len = readLength(what);
+        return len == -1 ? null : readBytes(len);
+    }
+
+    /** The length in front of a jute string or buffer: -1 for null; any other negative one is a format error. */
+    int readLength(String what) throws IOException {
         long at = position();
         int len = readInt();
-        if (len == -1) {
-            return null;
-        }
-        if (len < 0) {
+        if (len < -1) {
             throw new SnapshotFormatException("negative " + what + " length " + len + " at byte " + at);
         }
-        return readBytes(len);
+        return len;
     }
 
     byte[] readBytes(int len) throws IOException {
@@ -97,47 +100,16 @@ final class ChecksummedInput {
         return b;
     }
 
-    /**
-     * A jute buffer or string, skipped: its length (-1 = null), or -2 when negative otherwise. Reads the bytes
-     * (they count in the checksum) without keeping them; what validation needs of a node's data.
-     */
-    int skipLengthPrefixed() throws IOException {
-        int len = readInt();
-        if (len < -1) {
-            return -2;
-        }
-        for (int left = len; left > 0; ) {
+    /** Consumes {@code n} bytes (counted in the checksum) without keeping them; what validation needs of data. */
+    void skip(int n) throws IOException {
+        while (n > 0) {
             if (pos == lim) {
                 refill(1);
             }
-            int n = Math.min(left, lim - pos);
-            pos += n;
-            left -= n;
+            int step = Math.min(n, lim - pos);
+            pos += step;
+            n -= step;
         }
-        return len;
-    }
-
-    /**
-     * A jute string's bytes into {@code into} (grown when too small; the caller keeps the returned array): its
-     * length, -1 for null, or -2 when negative otherwise. No String: what validation needs of a node's path.
-     */
-    byte[] readLengthPrefixedInto(byte[] into, int[] length) throws IOException {
-        int len = readInt();
-        length[0] = len < -1 ? -2 : len;
-        if (len <= 0) {
-            return into;
-        }
-        byte[] out = into.length >= len ? into : readBytes(len);
-        if (out == into) {
-            readFully(out, 0, len);
-        }
-        return out;
-    }
-
-    /** Consumes {@code n} bytes (counted in the checksum) without keeping them. */
-    void skip(int n) throws IOException {
-        ensure(n);
-        pos += n;
     }
 
     void readFully(byte[] dst, int off, int len) throws IOException {

@@ -131,17 +131,16 @@ final class SnapshotDecoder {
     private static long checkNodes(ChecksummedInput r) throws IOException {
         PreOrderBytes order = new PreOrderBytes();
         byte[] path = new byte[256];
-        int[] length = new int[1];
         long nodes = 0;
         while (true) {
-            long at = r.position();
-            path = r.readLengthPrefixedInto(path, length);
-            int n = length[0];
+            int n = r.readLength("string");
             if (n == -1) {
                 throw new SnapshotFormatException("null node path at byte " + r.position());
             }
-            if (n == -2) {
-                throw new SnapshotFormatException("negative string length at byte " + at);
+            if (n > path.length) {
+                path = r.readBytes(n); // grows in steps, so a corrupt length fails at the end of the file
+            } else {
+                r.readFully(path, 0, n);
             }
             if (n == 1 && path[0] == '/') {
                 break; // SnapshotFormat.END_OF_NODES (on disk the root is "", so "/" is never a node)
@@ -150,10 +149,8 @@ final class SnapshotDecoder {
             if (problem != null) {
                 throw new SnapshotFormatException(problem + " (node " + (nodes + 1) + ", byte " + r.position() + ")");
             }
-            long dataAt = r.position();
-            if (r.skipLengthPrefixed() == -2) {
-                throw new SnapshotFormatException("negative buffer length at byte " + dataAt);
-            }
+            int data = r.readLength("buffer");
+            r.skip(Math.max(data, 0));
             r.readLong(); // the ACL key
             r.skip(SnapshotFormat.STAT_SIZE);
             nodes++;

@@ -201,15 +201,12 @@ public final class DataNode {
     public void writeTo(SnapshotSink sink, String path, long aclKey) throws IOException {
         byte[] r = record;
         NodeRecord.Stat s = new NodeRecord.Stat(r);
-        if (NodeRecord.hasInlineData(r)) {
-            int at = NodeRecord.dataAt(r);
-            sink.node(path, r, at, r.length - at, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion,
-                    s.aversion, s.owner, s.pzxid);
-        } else {
-            byte[] large = largeData;
-            sink.node(path, large, 0, large == null ? 0 : large.length, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime,
-                    s.version, s.cversion, s.aversion, s.owner, s.pzxid);
-        }
+        boolean inline = NodeRecord.hasInlineData(r);
+        byte[] data = inline ? r : largeData;
+        int at = inline ? NodeRecord.dataAt(r) : 0;
+        int length = data == null ? 0 : data.length - at;
+        sink.node(path, data, at, length, aclKey, s.czxid, s.mzxid, s.ctime, s.mtime, s.version, s.cversion,
+                s.aversion, s.owner, s.pzxid);
     }
 
     /** The stat, decoded in one pass (one read of the record). */
